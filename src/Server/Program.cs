@@ -1,2 +1,20 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Playground.Server;
+using Playground.Server.Apis;
+using Playground.Server.Hubs;
+using Playground.Server.Persistence;
+using Playground.Server.Sandboxes;
+using Playground.Server.Ui;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlaygroundHosting();
+builder.AddPlaygroundPersistence();
+builder.AddSandboxes();
+builder.AddClusterHub();
+builder.AddPlaygroundUi();
+
+var app = builder.Build();
+app.UsePlaygroundErrors();
+app.MapPlaygroundApis();
+app.MapClusterHub();
+app.MapPlaygroundUi();
 app.Run();

@@ -1,0 +1,212 @@
+// The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history, Ctrl+C, paste, heredocs).
+// Each finished command goes to .NET (Terminal.RunAsync) and its output is printed, errors in red.
+import { Terminal } from '/lib/xterm/xterm.mjs';
+import { FitAddon } from '/lib/xterm/addon-fit.mjs';
+
+const PROMPT = '$ ';
+const CONTINUATION = '> ';
+const RED = '\x1b[31m';
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+// `cat <<EOF`, `<<-'END'`, `<< "X"`: the delimiter that ends a heredoc.
+const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
+// Lines kubectl prints on stderr.
+const ERROR_LINE = /^(error:|Error from server|Error:|The .* is invalid|unable to|unknown )/;
+
+export function create(host, dotnet) {
+    return new Shell(host, dotnet);
+}
+
+class Shell {
+    constructor(host, dotnet) {
+        this.dotnet = dotnet;
+        this.line = '';
+        this.cursor = 0;
+        this.drawnCursor = 0;
+        this.prompt = PROMPT;
+        this.history = [];
+        this.historyIndex = 0;
+        this.draft = ''; // the unfinished line, kept while browsing history
+        this.heredoc = null; // { delimiter, lines } while a heredoc is being typed
+        this.input = '';
+        this.working = false;
+
+        this.term = new Terminal({
+            cursorBlink: true,
+            convertEol: true,
+            fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+            fontSize: 14,
+            scrollback: 5000,
+            theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#38bdf8', selectionBackground: '#334155' },
+        });
+        this.fit = new FitAddon();
+        this.term.loadAddon(this.fit);
+        this.term.open(host);
+        // Tab leaves the terminal (there is no completion), and Ctrl+C copies when text is selected.
+        this.term.attachCustomKeyEventHandler(e =>
+            e.key !== 'Tab' && !(e.ctrlKey && e.key === 'c' && this.term.hasSelection()) && !(e.ctrlKey && e.key === 'v'));
+        this.term.onData(data => this.receive(data));
+        this.resizer = new ResizeObserver(() => this.fit.fit());
+        this.resizer.observe(host);
+        this.fit.fit();
+
+        this.term.writeln(`${DIM}Your own Kubernetes cluster. Try: kubectl get nodes${RESET}`);
+        this.term.write(this.prompt);
+        this.term.focus();
+    }
+
+    dispose() {
+        this.resizer.disconnect();
+        this.term.dispose();
+    }
+
+    // Keys and pastes arrive here; they queue while a command runs so nothing typed ahead is lost.
+    receive(data) {
+        this.input += data;
+        if (!this.working) this.drain();
+    }
+
+    async drain() {
+        this.working = true;
+        while (this.input.length > 0) {
+            const token = this.nextToken();
+            if (token === '\r' || token === '\n') await this.enter();
+            else this.key(token);
+        }
+        this.working = false;
+    }
+
+    // Splits off one escape sequence, one control character, or a run of printable text.
+    nextToken() {
+        const s = this.input;
+        let length = 1;
+        if (s[0] === '\x1b') {
+            const match = /^\x1b(\[[0-9;]*[A-Za-z~]|O[A-Za-z])/.exec(s);
+            length = match ? match[0].length : 1;
+        } else if (s[0] >= ' ' && s[0] !== '\x7f') {
+            const match = /^[^\x00-\x1f\x7f]+/.exec(s);
+            length = match[0].length;
+        }
+        this.input = s.slice(length);
+        return s.slice(0, length);
+    }
+
+    key(token) {
+        switch (token) {
+            case '\x03': return this.cancel();                                 // Ctrl+C
+            case '\x7f': case '\b': return this.edit(this.line.slice(0, Math.max(0, this.cursor - 1)) + this.line.slice(this.cursor), this.cursor - 1);
+            case '\x1b[3~': return this.edit(this.line.slice(0, this.cursor) + this.line.slice(this.cursor + 1), this.cursor);
+            case '\x1b[D': return this.edit(this.line, this.cursor - 1);
+            case '\x1b[C': return this.edit(this.line, this.cursor + 1);
+            case '\x1b[H': case '\x1bOH': case '\x1b[1~': case '\x01': return this.edit(this.line, 0);
+            case '\x1b[F': case '\x1bOF': case '\x1b[4~': case '\x05': return this.edit(this.line, this.line.length);
+            case '\x15': return this.edit(this.line.slice(this.cursor), 0);      // Ctrl+U
+            case '\x0c': this.term.clear(); return;                              // Ctrl+L
+            case '\x1b[A': return this.recall(-1);
+            case '\x1b[B': return this.recall(1);
+            default:
+                if (token[0] >= ' ' && token[0] !== '\x1b') {
+                    this.edit(this.line.slice(0, this.cursor) + token + this.line.slice(this.cursor), this.cursor + token.length);
+                }
+        }
+    }
+
+    recall(step) {
+        if (this.heredoc) return;
+        const index = Math.min(this.history.length, Math.max(0, this.historyIndex + step));
+        if (index === this.historyIndex) return;
+        if (this.historyIndex === this.history.length) this.draft = this.line;
+        this.historyIndex = index;
+        const text = index === this.history.length ? this.draft : this.history[index];
+        this.edit(text, text.length);
+    }
+
+    cancel() {
+        this.edit(this.line, this.line.length);
+        this.term.write('^C\r\n');
+        this.reset();
+    }
+
+    reset() {
+        this.heredoc = null;
+        this.line = '';
+        this.cursor = this.drawnCursor = 0;
+        this.prompt = PROMPT;
+        this.historyIndex = this.history.length;
+        this.term.write(this.prompt);
+    }
+
+    // Replaces the edited line and cursor, redrawing across wrapped rows.
+    edit(line, cursor) {
+        const cols = this.term.cols;
+        const start = this.prompt.length;
+        this.line = line;
+        this.cursor = Math.min(line.length, Math.max(0, cursor));
+        const up = Math.floor((start + this.drawnCursor) / cols);
+        let out = (up > 0 ? `\x1b[${up}A` : '') + '\r' + this.prompt + line + '\x1b[J';
+        const end = start + line.length;
+        // At an exact row boundary the terminal defers the wrap; a space and backspace make it happen.
+        if (end > 0 && end % cols === 0) out += ' \b';
+        const target = start + this.cursor;
+        const rowsBack = Math.floor(end / cols) - Math.floor(target / cols);
+        out += (rowsBack > 0 ? `\x1b[${rowsBack}A` : '') + `\x1b[${(target % cols) + 1}G`;
+        this.drawnCursor = this.cursor;
+        this.term.write(out);
+    }
+
+    async enter() {
+        const line = this.line;
+        this.edit(line, line.length);
+        this.term.write('\r\n');
+        if (this.heredoc) {
+            this.heredoc.lines.push(line);
+            if (line.replace(/^\t+/, '') !== this.heredoc.delimiter) {
+                this.line = '';
+                this.cursor = this.drawnCursor = 0;
+                this.term.write(this.prompt);
+                return;
+            }
+            const text = this.heredoc.lines.join('\n');
+            this.heredoc = null;
+            await this.execute(text);
+            return;
+        }
+        if (line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
+        const heredoc = HEREDOC.exec(line);
+        if (heredoc) {
+            this.heredoc = { delimiter: heredoc[2], lines: [line] };
+            this.prompt = CONTINUATION;
+            this.line = '';
+            this.cursor = this.drawnCursor = 0;
+            this.term.write(this.prompt);
+            return;
+        }
+        await this.execute(line);
+    }
+
+    async execute(text) {
+        const command = text.trim();
+        if (command === 'clear') this.term.clear();
+        else if (command !== '') await this.run(text);
+        this.reset();
+    }
+
+    async run(text) {
+        try {
+            const result = await this.dotnet.invokeMethodAsync('RunAsync', text);
+            this.print(result.output ?? '', result.exitCode ?? 0);
+        } catch (error) {
+            this.print(`error: the sandbox did not answer (${error.message ?? error})`, 1);
+        }
+    }
+
+    print(output, exitCode) {
+        if (output === '') return;
+        const lines = output.replace(/\n$/, '').split('\n');
+        const anyMarked = lines.some(l => ERROR_LINE.test(l));
+        for (const line of lines) {
+            const red = exitCode !== 0 && (!anyMarked || ERROR_LINE.test(line));
+            this.term.write((red ? RED + line + RESET : line) + '\r\n');
+        }
+    }
+}

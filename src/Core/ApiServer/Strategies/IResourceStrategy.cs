@@ -1,0 +1,21 @@
+using Playground.Core.Api.Meta;
+
+namespace Playground.Core.ApiServer.Strategies;
+
+/// <summary>Per-kind rules kept apart from storage, as upstream's registry strategies are: defaults, validation, what an update may change.</summary>
+public interface IResourceStrategy
+{
+    void PrepareForCreate(KubeObject obj, StrategyContext context);
+    IEnumerable<FieldError> Validate(KubeObject obj);
+    void PrepareForUpdate(KubeObject updated, KubeObject old, StrategyContext context);
+    IEnumerable<FieldError> ValidateUpdate(KubeObject updated, KubeObject old);
+
+    /// <summary>A status write keeps everything of the old object but its status.</summary>
+    void PrepareForStatusUpdate(KubeObject updated, KubeObject old);
+
+    /// <summary>Gives back what the object held (addresses, ports) once it is gone from the store.</summary>
+    void Released(KubeObject obj, StrategyContext context);
+}
+
+/// <summary>What a strategy may use besides the object itself.</summary>
+public sealed record StrategyContext(DateTimeOffset Now, Random Random, Networking.IpAllocator Ips);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Playground.Core.Api.Meta;
+
+namespace Playground.Core.Serialization;
+
+/// <summary>The one JSON shape of API objects: Kubernetes field names, omitted nulls, RFC 3339 times, strict decoding.</summary>
+public static class KubeJson
+{
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        };
+        options.Converters.Add(new Rfc3339Converter());
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    public static string Serialize(KubeObject obj) => JsonSerializer.Serialize(obj, obj.GetType(), Options);
+
+    /// <summary>Any part of an object (a spec, a selector), for comparisons; whole objects go through <see cref="Serialize(KubeObject)"/>.</summary>
+    public static string SerializeValue(object? value) =>
+        value is null ? "null" : JsonSerializer.Serialize(value, value.GetType(), Options);
+
+    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
+        ?? throw new JsonException("null is not an object");
+
+    public static KubeObject Deserialize(string json, Type type) =>
+        (KubeObject)(JsonSerializer.Deserialize(json, type, Options) ?? throw new JsonException("null is not an object"));
+
+    /// <summary>A deep copy, so that a caller may change an object without touching what the store or a cache holds.</summary>
+    public static T Clone<T>(T obj) where T : KubeObject => (T)Deserialize(Serialize(obj), obj.GetType());
+
+    public static JsonObject ToNode(KubeObject obj) =>
+        JsonSerializer.SerializeToNode(obj, obj.GetType(), Options)!.AsObject();
+
+    /// <summary>Times as Kubernetes writes them: UTC, whole seconds, trailing Z.</summary>
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private sealed class Rfc3339Converter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+                throw new JsonException($"parsing time \"{text}\" as RFC 3339 failed");
+            return time.ToUniversalTime();
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(FormatTime(value));
+    }
+}

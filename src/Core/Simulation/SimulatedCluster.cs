@@ -1,0 +1,120 @@
+using Playground.Core.Api.Core;
+using Playground.Core.Api.Meta;
+using Playground.Core.ApiServer;
+using Playground.Core.Clients;
+using Playground.Core.Networking;
+using Playground.Core.Storage;
+
+namespace Playground.Core.Simulation;
+
+/// <summary>
+/// One sandbox's Kubernetes: the API server and its store, the controllers, the scheduler and a kubelet per node,
+/// all on one event loop in virtual time. Not thread-safe by design: its owner runs it on one logical thread.
+/// </summary>
+public sealed class SimulatedCluster
+{
+    private readonly IClusterJournal? _journal;
+    private readonly List<IComponent> _components = [];
+
+    private SimulatedCluster(ClusterOptions options, DateTimeOffset now, IClusterJournal? journal)
+    {
+        Options = options;
+        _journal = journal;
+        Clock = new Clock(now);
+        Loop = new EventLoop(Clock);
+        Store = new Store(options.HistoryWindow);
+        Resources = new ResourceRegistry();
+        Random = new Random(options.Seed);
+        Ips = new IpAllocator();
+        Api = new ApiServer.ApiServer(Store, Resources, Clock, Random, Ips);
+        Informers = new InformerFactory(Store, Resources);
+        Services = new ClusterServices(Api, Informers, Loop, Clock, Random, options);
+    }
+
+    public ClusterOptions Options { get; }
+    public Clock Clock { get; }
+    public EventLoop Loop { get; }
+    public Store Store { get; }
+    public ResourceRegistry Resources { get; }
+    public ApiServer.ApiServer Api { get; }
+    public InformerFactory Informers { get; }
+    public ClusterServices Services { get; }
+    public IpAllocator Ips { get; }
+    public IReadOnlyList<IComponent> Components => _components;
+    internal Random Random { get; }
+
+    public DateTimeOffset? NextTimer => Loop.NextTimer;
+
+    /// <summary>A new cluster: system namespaces, the kubernetes service, and its nodes registered by their kubelets.</summary>
+    public static SimulatedCluster Create(ClusterOptions? options = null, IClusterJournal? journal = null)
+    {
+        options ??= new ClusterOptions();
+        var start = options.Start ?? DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var cluster = new SimulatedCluster(options, start, journal);
+        cluster.Bootstrap();
+        cluster.StartComponents(Enumerable.Range(1, options.Nodes).Select(i => $"node-{i}"));
+        cluster.RunPending();
+        return cluster;
+    }
+
+    /// <summary>A cluster as it was persisted; every component resyncs from the stored objects, as after a real restart.</summary>
+    public static SimulatedCluster Restore(ClusterState state, IClusterJournal? journal = null)
+    {
+        var cluster = new SimulatedCluster(state.Options with { Seed = state.Options.Seed + (int)(state.Revision % int.MaxValue) }, state.Now, journal);
+        cluster.Store.Load(state.Revision, state.Objects, state.History ?? []);
+        foreach (var service in cluster.Api.List<Service>()) cluster.ReserveAddresses(service);
+        cluster.StartComponents(cluster.Api.List<Node>().Select(n => n.Metadata.Name!));
+        cluster.RunPending();
+        return cluster;
+    }
+
+    public void RunPending() => Loop.RunPending();
+
+    public void AdvanceTo(DateTimeOffset time) => Loop.AdvanceTo(time);
+
+    public void Advance(TimeSpan duration) => Loop.AdvanceTo(Clock.Now + duration);
+
+    /// <summary>Lets virtual time run until no work or timers are left (or <paramref name="limit"/> passes); true when idle.</summary>
+    public bool RunUntilIdle(TimeSpan? limit = null) => Loop.RunUntilIdle(limit ?? TimeSpan.FromHours(1));
+
+    /// <summary>Hands the writes made since the last flush to the journal, so they are durable before anyone is told.</summary>
+    public IReadOnlyList<WriteRecord> Flush()
+    {
+        var writes = Store.TakeUncommitted();
+        if (writes.Count > 0) _journal?.Commit(writes, Clock.Now);
+        return writes;
+    }
+
+    private void Bootstrap()
+    {
+        foreach (var name in new[] { "default", "kube-node-lease", "kube-public", "kube-system" })
+            Api.Create(new Namespace { Metadata = new ObjectMeta { Name = name } }, WriteContext.ApiServer);
+        Api.Create(new Service
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "kubernetes",
+                Namespace = "default",
+                Labels = new() { ["component"] = "apiserver", ["provider"] = "kubernetes" },
+            },
+            Spec = new ServiceSpec
+            {
+                ClusterIP = IpAllocator.KubernetesServiceIp,
+                Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP", TargetPort = 6443 }],
+            },
+        }, WriteContext.ApiServer);
+    }
+
+    private void ReserveAddresses(Service service)
+    {
+        if (service.Spec.ClusterIP is { } ip and not ("None" or "")) Ips.ReserveClusterIp(ip);
+        foreach (var port in service.Spec.Ports ?? [])
+            if (port.NodePort is int nodePort) Ips.ReserveNodePort(nodePort);
+    }
+
+    private void StartComponents(IEnumerable<string> nodeNames)
+    {
+        _components.AddRange(ControlPlane.Components(Services, nodeNames));
+        foreach (var component in _components) component.Start();
+    }
+}

@@ -1,0 +1,109 @@
+using Playground.Core.Api.Meta;
+using Playground.Core.ApiServer;
+using Playground.Core.Serialization;
+
+namespace Playground.Core.Storage;
+
+/// <summary>
+/// The sandbox's etcd: one revision counter, the latest version of every object, a bounded window of past writes
+/// for watches, and the writes not yet handed to the journal. Only the API server writes to it.
+/// </summary>
+public sealed class Store(int historyWindow = 5000)
+{
+    private readonly Dictionary<string, SortedDictionary<string, WriteRecord>> _byResource = [];
+    private readonly LinkedList<WriteRecord> _history = new();
+    private readonly List<Action<WriteRecord>> _watchers = [];
+    private List<WriteRecord> _uncommitted = [];
+
+    public long Revision { get; private set; }
+
+    /// <summary>Writes at or below this revision are no longer in the window: watching from before it is 410 Gone.</summary>
+    public long CompactedRevision { get; private set; }
+
+    public int Count => _byResource.Values.Sum(r => r.Count);
+
+    /// <summary>The stored version of an object; shared, so callers that change it must clone first.</summary>
+    public WriteRecord? Get(ObjectKey key) =>
+        _byResource.TryGetValue(key.Resource, out var objects) && objects.TryGetValue(SortKey(key), out var record) ? record : null;
+
+    /// <summary>Objects of one resource in etcd's key order (namespace, then name), optionally within one namespace.</summary>
+    public IEnumerable<WriteRecord> List(string resource, string? ns = null)
+    {
+        if (!_byResource.TryGetValue(resource, out var objects)) return [];
+        return ns is null ? objects.Values : objects.Values.Where(r => r.Key.Namespace == ns);
+    }
+
+    public IEnumerable<WriteRecord> All() => _byResource.Values.SelectMany(r => r.Values);
+
+    internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now)
+    {
+        var revision = Revision + 1;
+        obj.Metadata.ResourceVersion = revision.ToString();
+        var record = new WriteRecord(revision, type, key, resourceType.Kind, obj, KubeJson.Serialize(obj), context.Actor, context.Cause, now);
+        Revision = revision;
+        var objects = Objects(key.Resource);
+        if (type == WriteType.Deleted) objects.Remove(SortKey(key));
+        else objects[SortKey(key)] = record;
+        Remember(record);
+        _uncommitted.Add(record);
+        foreach (var watcher in _watchers.ToArray()) watcher(record);
+        return record;
+    }
+
+    /// <summary>Calls <paramref name="handler"/> for every write after <paramref name="afterRevision"/>: first from the window, then as they happen.</summary>
+    public IDisposable Watch(long afterRevision, Action<WriteRecord> handler)
+    {
+        foreach (var record in History(afterRevision)) handler(record);
+        _watchers.Add(handler);
+        return new Subscription(() => _watchers.Remove(handler));
+    }
+
+    public IReadOnlyList<WriteRecord> History(long afterRevision)
+    {
+        if (afterRevision < CompactedRevision)
+            throw ApiException.Gone($"too old resource version: {afterRevision} ({CompactedRevision + 1})");
+        return _history.Where(r => r.Revision > afterRevision).ToList();
+    }
+
+    /// <summary>Hands over the writes made since the last call, for the journal.</summary>
+    public IReadOnlyList<WriteRecord> TakeUncommitted()
+    {
+        var taken = _uncommitted;
+        _uncommitted = [];
+        return taken;
+    }
+
+    /// <summary>Loads a persisted state: the live objects at their revisions, and the tail of the write log as history.</summary>
+    internal void Load(long revision, IEnumerable<WriteRecord> objects, IEnumerable<WriteRecord> history)
+    {
+        foreach (var record in objects) Objects(record.Key.Resource)[SortKey(record.Key)] = record;
+        Revision = revision;
+        var tail = history.Where(r => r.Revision <= revision).OrderBy(r => r.Revision).ToList();
+        CompactedRevision = tail.Count > 0 ? tail[0].Revision - 1 : revision;
+        foreach (var record in tail) Remember(record);
+    }
+
+    private void Remember(WriteRecord record)
+    {
+        _history.AddLast(record);
+        while (_history.Count > historyWindow)
+        {
+            CompactedRevision = _history.First!.Value.Revision;
+            _history.RemoveFirst();
+        }
+    }
+
+    private SortedDictionary<string, WriteRecord> Objects(string resource)
+    {
+        if (!_byResource.TryGetValue(resource, out var objects))
+            _byResource[resource] = objects = new SortedDictionary<string, WriteRecord>(StringComparer.Ordinal);
+        return objects;
+    }
+
+    private static string SortKey(ObjectKey key) => key.Namespace is null ? key.Name : $"{key.Namespace}/{key.Name}";
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}

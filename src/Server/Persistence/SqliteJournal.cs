@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Playground.Core.Storage;
+
+namespace Playground.Server.Persistence;
+
+/// <summary>
+/// The persistence port of one sandbox: each batch the cluster flushes becomes one SQLite transaction
+/// (write log, current objects, clock and revision), so a restart finds either all of a batch or none of it.
+/// </summary>
+public sealed class SqliteJournal(string sandboxId, IDbContextFactory<PlaygroundDb> databases) : IClusterJournal
+{
+    public void Commit(IReadOnlyList<WriteRecord> writes, DateTimeOffset now)
+    {
+        using var db = databases.CreateDbContext();
+        using var transaction = db.Database.BeginTransaction();
+
+        var latest = writes.GroupBy(w => w.Key).Select(g => g.MaxBy(w => w.Revision)!).ToList();
+        foreach (var write in latest)
+        {
+            var (resource, ns, name) = (write.Key.Resource, write.Key.Namespace ?? "", write.Key.Name);
+            // Replacing the row is this batch's upsert; EF Core has no upsert of its own.
+            db.Objects.Where(o => o.SandboxId == sandboxId && o.Resource == resource && o.Namespace == ns && o.Name == name)
+                .ExecuteDelete();
+        }
+
+        db.Writes.AddRange(writes.Select(ToStoredWrite));
+        db.Objects.AddRange(latest.Where(w => w.Type != WriteType.Deleted).Select(ToStoredObject));
+        db.SaveChanges();
+
+        var revision = writes.Count > 0 ? writes.Max(w => w.Revision) : (long?)null;
+        db.Sandboxes.Where(s => s.Id == sandboxId).ExecuteUpdate(s => s
+            .SetProperty(x => x.Now, now)
+            .SetProperty(x => x.Revision, x => revision ?? x.Revision));
+
+        transaction.Commit();
+    }
+
+    private StoredWrite ToStoredWrite(WriteRecord write) => new()
+    {
+        SandboxId = sandboxId,
+        Revision = write.Revision,
+        Type = write.Type.ToString(),
+        Resource = write.Key.Resource,
+        Namespace = write.Key.Namespace,
+        Name = write.Key.Name,
+        Kind = write.Kind,
+        Actor = write.Actor,
+        Cause = write.Cause,
+        Time = write.Time,
+        Json = write.Json,
+    };
+
+    private StoredObject ToStoredObject(WriteRecord write) => new()
+    {
+        SandboxId = sandboxId,
+        Resource = write.Key.Resource,
+        Namespace = write.Key.Namespace ?? "",
+        Name = write.Key.Name,
+        Kind = write.Kind,
+        Revision = write.Revision,
+        Type = write.Type.ToString(),
+        Actor = write.Actor,
+        Cause = write.Cause,
+        Time = write.Time,
+        Json = write.Json,
+    };
+}

@@ -1,0 +1,22 @@
+namespace Playground.Server.Persistence;
+
+/// <summary>A sandbox as stored: who may use it (a token hash, never the token) and where its simulation stands.</summary>
+public sealed class StoredSandbox
+{
+    public required string Id { get; set; }
+
+    /// <summary>SHA-256 of the owner's bearer token.</summary>
+    public required byte[] TokenHash { get; set; }
+
+    /// <summary>Real (wall-clock) time of creation.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The simulated clock at the last commit.</summary>
+    public DateTimeOffset Now { get; set; }
+
+    /// <summary>The store revision at the last commit.</summary>
+    public long Revision { get; set; }
+
+    /// <summary>The cluster's ClusterOptions as JSON, so a restore rebuilds the same cluster.</summary>
+    public required string OptionsJson { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace Playground.Server;
+
+/// <summary>The server's own settings, bound from the "Playground" configuration section.</summary>
+public sealed class PlaygroundOptions
+{
+    public const string Section = "Playground";
+
+    /// <summary>Where the SQLite file lives; a relative path is taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Simulated seconds per real second for every sandbox.</summary>
+    public double ClockSpeed { get; set; } = 1;
+}

@@ -1,0 +1,125 @@
+using System.Threading.Channels;
+using Playground.Core.Simulation;
+
+namespace Playground.Server.Sandboxes;
+
+/// <summary>
+/// One sandbox's single logical thread (DESIGN principle 4): it owns the <see cref="SimulatedCluster"/>, runs the commands
+/// of its mailbox and the timers that real time makes due, and after each turn commits the writes to SQLite before it
+/// acknowledges any command or publishes any write.
+/// </summary>
+public sealed class SandboxActor : IAsyncDisposable
+{
+    private readonly Channel<SandboxCommand> _mailbox = Channel.CreateUnbounded<SandboxCommand>(new() { SingleReader = true });
+    private readonly SimulatedCluster _cluster;
+    private readonly RealTimeDriver _driver;
+    private readonly SandboxFeed _feed = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+
+    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+
+    internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, double speed, TimeProvider time, ILogger logger)
+    {
+        Id = id;
+        TokenHash = tokenHash;
+        _cluster = cluster;
+        _driver = new RealTimeDriver(time, cluster.Clock.Now, speed);
+        _logger = logger;
+        _loop = Task.Run(RunLoopAsync);
+    }
+
+    public string Id { get; }
+
+    internal byte[] TokenHash { get; }
+
+    /// <summary>Ends when the loop stops: after <see cref="DisposeAsync"/>, or faulted when the sandbox could not commit.</summary>
+    public Task Completion => _loop;
+
+    /// <summary>Runs <paramref name="work"/> on the sandbox's loop; completes only once the writes it made are committed.</summary>
+    public Task<T> RunAsync<T>(Func<SimulatedCluster, T> work)
+    {
+        var command = new SandboxCommand<T>(work);
+        if (!_mailbox.Writer.TryWrite(command)) command.Fail(new ObjectDisposedException($"sandbox {Id}", "the sandbox has stopped"));
+        return command.Result;
+    }
+
+    /// <summary>Subscribes to every write committed after <paramref name="afterRevision"/>, in order.</summary>
+    public Task<SandboxSubscription> SubscribeAsync(long afterRevision) => RunAsync(_ =>
+    {
+        var subscription = new SandboxSubscription(afterRevision);
+        _feed.Add(subscription);
+        return subscription;
+    });
+
+    private async Task RunLoopAsync()
+    {
+        var turn = new List<SandboxCommand>();
+        try
+        {
+            while (await WaitForWorkAsync())
+            {
+                if (_driver.Now > _cluster.Clock.Now) _cluster.AdvanceTo(_driver.Now);
+                while (_mailbox.Reader.TryRead(out var command))
+                {
+                    command.Execute(_cluster);
+                    turn.Add(command);
+                }
+                _cluster.Flush();
+                _feed.Publish(_cluster.Store);
+                foreach (var command in turn) command.Complete();
+                turn.Clear();
+            }
+            _feed.EndAll(null);
+        }
+        catch (Exception e)
+        {
+            // What was not committed is lost with this instance; the registry drops it and the next request restores
+            // the sandbox from SQLite, where every acknowledged write is.
+            _logger.LogError(e, "Sandbox {SandboxId} stopped: its loop failed", Id);
+            _mailbox.Writer.TryComplete();
+            var stopped = new InvalidOperationException($"sandbox {Id} stopped unexpectedly", e);
+            foreach (var command in turn) command.Fail(stopped);
+            while (_mailbox.Reader.TryRead(out var command)) command.Fail(stopped);
+            _feed.EndAll(stopped);
+            throw;
+        }
+    }
+
+    /// <summary>Waits until a command arrives or the next timer is due in real time; false once the actor stops.</summary>
+    private async Task<bool> WaitForWorkAsync()
+    {
+        if (_stopping.IsCancellationRequested) return false;
+        var delay = _cluster.NextTimer is { } due ? _driver.RealDelayUntil(due) : Timeout.InfiniteTimeSpan;
+        if (delay != Timeout.InfiniteTimeSpan && delay <= TimeSpan.Zero) return true;
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        // Timers far away still wake the loop now and then, because a wait cannot be longer than about 24 days.
+        if (delay != Timeout.InfiniteTimeSpan) wake.CancelAfter(delay < MaxWait ? delay : MaxWait);
+        try
+        {
+            return await _mailbox.Reader.WaitToReadAsync(wake.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return !_stopping.IsCancellationRequested;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _mailbox.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception)
+        {
+            // Already logged by the loop.
+        }
+        var stopped = new ObjectDisposedException($"sandbox {Id}", "the sandbox has stopped");
+        while (_mailbox.Reader.TryRead(out var command)) command.Fail(stopped);
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Xml.Linq;
+using Playground.Client.Cluster;
+using Playground.Core.Api.Core;
+using static Playground.Client.Tests.ClusterObjects;
+
+namespace Playground.Client.Tests.Cluster;
+
+public class EventListTests
+{
+    private static Task<XElement> RenderAsync(params Event[] events) =>
+        Markup.RenderAsync<EventList>(new Dictionary<string, object?> { ["Events"] = events });
+
+    private static string[] Cells(XElement row) => row.Elements("td").Select(td => td.Text()).ToArray();
+
+    [Fact]
+    public async Task Each_event_shows_time_type_reason_object_and_message()
+    {
+        var list = await RenderAsync(Event("e1", "Normal", "Scheduled", "Pod", "web-a", "Successfully assigned default/web-a to node-1", T0));
+
+        var row = Assert.Single(list.Descendants("tbody").Elements("tr"));
+        Assert.Equal(["03:04:05", "Normal", "Scheduled", "pod/web-a", "Successfully assigned default/web-a to node-1"], Cells(row));
+        Assert.Equal("2024-01-02T03:04:05.0000000+00:00", (string?)row.Descendants("time").Single().Attribute("datetime"));
+    }
+
+    [Fact]
+    public async Task Warnings_stand_out_with_a_marked_row_and_an_icon()
+    {
+        var list = await RenderAsync(
+            Event("ok", "Normal", "Pulled", "Pod", "web-a", "Container image pulled", T0),
+            Event("bad", "Warning", "FailedScheduling", "Pod", "big", "0/3 nodes are available: 3 Insufficient cpu.", T0.AddSeconds(1)));
+
+        var rows = list.Descendants("tbody").Elements("tr").ToList();
+        var warning = Assert.Single(rows, r => Cells(r)[2] == "FailedScheduling");
+        var normal = Assert.Single(rows, r => Cells(r)[2] == "Pulled");
+        Assert.True(warning.HasClass("event-warning"));
+        Assert.Single(warning.WithClass("bi-exclamation-triangle-fill"));
+        Assert.Equal("Warning", warning.SingleWithClass("event-type").Text());
+        Assert.False(normal.HasClass("event-warning"));
+        Assert.Empty(normal.WithClass("bi"));
+    }
+
+    [Fact]
+    public async Task Newest_events_come_first_and_repeats_show_their_count()
+    {
+        var list = await RenderAsync(
+            Event("first", "Normal", "Scheduled", "Pod", "web-a", "assigned", T0),
+            Event("third", "Normal", "Started", "Pod", "web-a", "Started container nginx", T0.AddSeconds(9), count: 3),
+            Event("second", "Normal", "Pulling", "Pod", "web-a", "Pulling image", T0.AddSeconds(2)));
+
+        var reasons = list.Descendants("tbody").Elements("tr").Select(r => Cells(r)[2]).ToList();
+        Assert.Equal(["Started", "Pulling", "Scheduled"], reasons);
+        Assert.EndsWith("×3", Cells(list.Descendants("tbody").Elements("tr").First())[4]);
+    }
+
+    [Fact]
+    public async Task Without_events_it_says_so()
+    {
+        var list = await RenderAsync();
+
+        Assert.Empty(list.Descendants("table"));
+        Assert.Contains("No events yet", list.SingleWithClass("event-empty").Text());
+    }
+}
