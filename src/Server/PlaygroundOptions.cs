@@ -1,3 +1,5 @@
+using Playground.Core.Simulation;
+
 namespace Playground.Server;
 
 /// <summary>The server's own settings, bound from the "Playground" configuration section.</summary>
@@ -10,4 +12,7 @@ public sealed class PlaygroundOptions
 
     /// <summary>Simulated seconds per real second for every sandbox.</summary>
     public double ClockSpeed { get; set; } = 1;
+
+    /// <summary>The shape of new sandboxes' clusters (nodes, their size, history window); each sandbox keeps its own.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
 }

@@ -13,7 +13,7 @@ public static class ClusterObjects
         Metadata = new ObjectMeta { Name = name },
         Status = new NodeStatus
         {
-            Capacity = new() { ["cpu"] = "2", ["memory"] = "4Gi" },
+            Capacity = new() { ["cpu"] = "2", ["memory"] = "4194304Ki" },
             Conditions = [new Condition { Type = "Ready", Status = ready ? "True" : "False" }],
         },
     };

@@ -1,4 +1,5 @@
-// The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history, Ctrl+C, paste, heredocs).
+// The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history, Ctrl+C, paste, heredocs and
+// backslash continuations).
 // Each finished command goes to .NET (Terminal.RunAsync) and its output is printed, errors in red.
 import { Terminal } from '/lib/xterm/xterm.mjs';
 import { FitAddon } from '/lib/xterm/addon-fit.mjs';
@@ -10,6 +11,8 @@ const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 // `cat <<EOF`, `<<-'END'`, `<< "X"`: the delimiter that ends a heredoc.
 const HEREDOC = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/;
+// A line ending in an odd number of backslashes goes on on the next line.
+const CONTINUED = /(^|[^\\])(\\\\)*\\$/;
 // Lines kubectl prints on stderr.
 const ERROR_LINE = /^(error:|Error from server|Error:|The .* is invalid|unable to|unknown )/;
 
@@ -27,7 +30,7 @@ class Shell {
         this.history = [];
         this.historyIndex = 0;
         this.draft = ''; // the unfinished line, kept while browsing history
-        this.heredoc = null; // { delimiter, lines } while a heredoc is being typed
+        this.pending = null; // { lines, delimiter } while a command goes on over several lines (delimiter: of its heredoc)
         this.input = '';
         this.working = false;
 
@@ -37,12 +40,13 @@ class Shell {
             fontFamily: '"JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
             fontSize: 14,
             scrollback: 5000,
-            theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#38bdf8', selectionBackground: '#334155' },
+            screenReaderMode: true, // output is also announced, not only painted
+            theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#38bdf8', selectionBackground: '#334155', red: '#f87171', brightRed: '#fca5a5' },
         });
         this.fit = new FitAddon();
         this.term.loadAddon(this.fit);
         this.term.open(host);
-        // Tab leaves the terminal (there is no completion), and Ctrl+C copies when text is selected.
+        // Left to the browser: Tab moves focus on (there is no completion), Ctrl+C copies a selection, Ctrl+V pastes.
         this.term.attachCustomKeyEventHandler(e =>
             e.key !== 'Tab' && !(e.ctrlKey && e.key === 'c' && this.term.hasSelection()) && !(e.ctrlKey && e.key === 'v'));
         this.term.onData(data => this.receive(data));
@@ -112,7 +116,7 @@ class Shell {
     }
 
     recall(step) {
-        if (this.heredoc) return;
+        if (this.pending) return;
         const index = Math.min(this.history.length, Math.max(0, this.historyIndex + step));
         if (index === this.historyIndex) return;
         if (this.historyIndex === this.history.length) this.draft = this.line;
@@ -128,7 +132,7 @@ class Shell {
     }
 
     reset() {
-        this.heredoc = null;
+        this.pending = null;
         this.line = '';
         this.cursor = this.drawnCursor = 0;
         this.prompt = PROMPT;
@@ -158,30 +162,26 @@ class Shell {
         const line = this.line;
         this.edit(line, line.length);
         this.term.write('\r\n');
-        if (this.heredoc) {
-            this.heredoc.lines.push(line);
-            if (line.replace(/^\t+/, '') !== this.heredoc.delimiter) {
-                this.line = '';
-                this.cursor = this.drawnCursor = 0;
-                this.term.write(this.prompt);
-                return;
-            }
-            const text = this.heredoc.lines.join('\n');
-            this.heredoc = null;
-            await this.execute(text);
-            return;
+        if (!this.pending && line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
+        const lines = [...(this.pending?.lines ?? []), line];
+        const delimiter = this.pending?.delimiter;
+        if (!delimiter) {
+            if (CONTINUED.test(line)) return this.continueWith(lines, null);
+            const heredoc = HEREDOC.exec(lines.join('\n'));
+            if (heredoc) return this.continueWith(lines, heredoc[2]);
+        } else if (line.replace(/^\t+/, '') !== delimiter) {
+            return this.continueWith(lines, delimiter);
         }
-        if (line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
-        const heredoc = HEREDOC.exec(line);
-        if (heredoc) {
-            this.heredoc = { delimiter: heredoc[2], lines: [line] };
-            this.prompt = CONTINUATION;
-            this.line = '';
-            this.cursor = this.drawnCursor = 0;
-            this.term.write(this.prompt);
-            return;
-        }
-        await this.execute(line);
+        this.pending = null;
+        await this.execute(lines.join('\n'));
+    }
+
+    continueWith(lines, delimiter) {
+        this.pending = { lines, delimiter };
+        this.prompt = CONTINUATION;
+        this.line = '';
+        this.cursor = this.drawnCursor = 0;
+        this.term.write(this.prompt);
     }
 
     async execute(text) {

@@ -18,6 +18,8 @@ public static class KubeJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            // Quotes and '<' stay readable in messages, as in Go's encoder; the API always serves application/json.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new Rfc3339Converter());
         options.MakeReadOnly(populateMissingResolver: true);

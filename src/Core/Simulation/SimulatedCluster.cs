@@ -2,6 +2,7 @@ using Playground.Core.Api.Core;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Clients;
+using Playground.Core.Kubectl;
 using Playground.Core.Networking;
 using Playground.Core.Storage;
 
@@ -13,8 +14,12 @@ namespace Playground.Core.Simulation;
 /// </summary>
 public sealed class SimulatedCluster
 {
+    /// <summary>The control plane's own address on the simulated node network.</summary>
+    public const string ApiServerAddress = "172.18.0.2";
+
     private readonly IClusterJournal? _journal;
     private readonly List<IComponent> _components = [];
+    private KubectlEngine? _kubectl;
 
     private SimulatedCluster(ClusterOptions options, DateTimeOffset now, IClusterJournal? journal)
     {
@@ -68,6 +73,14 @@ public sealed class SimulatedCluster
         return cluster;
     }
 
+    /// <summary>Runs a line typed in the terminal through the kubectl engine, then lets the control plane react to it.</summary>
+    public KubectlResult Kubectl(string commandLine, string? stdin = null)
+    {
+        var result = (_kubectl ??= new KubectlEngine(Api)).Execute(commandLine, stdin);
+        RunPending();
+        return result;
+    }
+
     public void RunPending() => Loop.RunPending();
 
     public void AdvanceTo(DateTimeOffset time) => Loop.AdvanceTo(time);
@@ -102,6 +115,16 @@ public sealed class SimulatedCluster
                 ClusterIP = IpAllocator.KubernetesServiceIp,
                 Ports = [new ServicePort { Name = "https", Port = 443, Protocol = "TCP", TargetPort = 6443 }],
             },
+        }, WriteContext.ApiServer);
+        // The API server keeps its own service's endpoints, since that service has no selector for the endpoints controller.
+        Api.Create(new Endpoints
+        {
+            Metadata = new ObjectMeta { Name = "kubernetes", Namespace = "default", Labels = new() { ["endpointslice.kubernetes.io/skip-mirror"] = "true" } },
+            Subsets = [new EndpointSubset
+            {
+                Addresses = [new EndpointAddress { Ip = ApiServerAddress }],
+                Ports = [new EndpointPort { Name = "https", Port = 6443, Protocol = "TCP" }],
+            }],
         }, WriteContext.ApiServer);
     }
 

@@ -62,7 +62,12 @@ public sealed class Store(int historyWindow = 5000)
     {
         if (afterRevision < CompactedRevision)
             throw ApiException.Gone($"too old resource version: {afterRevision} ({CompactedRevision + 1})");
-        return _history.Where(r => r.Revision > afterRevision).ToList();
+        // Walk back from the newest write: callers mostly ask for the last few.
+        var tail = new List<WriteRecord>();
+        for (var node = _history.Last; node is not null && node.Value.Revision > afterRevision; node = node.Previous)
+            tail.Add(node.Value);
+        tail.Reverse();
+        return tail;
     }
 
     /// <summary>Hands over the writes made since the last call, for the journal.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Playground.Core.Api.Meta;
 
@@ -12,29 +11,52 @@ public static class JsonBody
 
     /// <param name="shape">What a valid body looks like, for the error message.</param>
     public static async Task<(T? Value, JsonHttpResult<Status>? Problem)> ReadAsync<T>(
-        HttpRequest request, long maxBytes, string shape, CancellationToken cancellationToken) where T : class
+        HttpRequest request, int maxBytes, string shape, CancellationToken cancellationToken) where T : class
     {
         if (!request.HasJsonContentType())
             return (null, StatusResults.Failure(StatusCodes.Status415UnsupportedMediaType, "the request body must be JSON (Content-Type: application/json)"));
         if (request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = maxBytes;
 
+        byte[] body;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
-            return value is null ? (null, Invalid($"the request body must be a JSON object {shape}")) : (value, null);
+            body = await ReadUpToAsync(request.Body, maxBytes, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            // Past Kestrel's own limit the connection is dropped, and the client may not see this answer.
             return (null, TooLarge(maxBytes));
+        }
+        if (body.Length > maxBytes)
+            return (null, TooLarge(maxBytes));
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(body, Options);
+            return value is null ? (null, Invalid($"the request body must be a JSON object {shape}")) : (value, null);
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}, position {e.BytePositionInLine + 1}" : "";
             return (null, Invalid($"the request body is not valid{where}: expected a JSON object {shape}"));
         }
+    }
+
+    /// <summary>
+    /// Keeps at most <paramref name="maxBytes"/> + 1 bytes but reads (and drops) the rest of a body sent without a length,
+    /// so that the client, still sending, gets the 413 instead of a reset connection.
+    /// </summary>
+    private static async Task<byte[]> ReadUpToAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var kept = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (kept.Length <= maxBytes) kept.Write(buffer, 0, (int)Math.Min(read, maxBytes + 1 - kept.Length));
+        }
+        return kept.ToArray();
     }
 
     private static JsonHttpResult<Status> Invalid(string message) => StatusResults.Failure(StatusCodes.Status400BadRequest, message);

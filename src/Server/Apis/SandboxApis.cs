@@ -15,7 +15,7 @@ public sealed record SandboxInfo(string Id, long Revision, DateTimeOffset Now);
 public static class SandboxApis
 {
     // Enough for kubectl's stdin to carry a set of manifests (etcd itself refuses objects over 1.5 MB).
-    private const long MaxBodyBytes = 1024 * 1024;
+    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSandboxApis(this IEndpointRouteBuilder routes)
     {

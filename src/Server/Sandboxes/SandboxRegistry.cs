@@ -30,7 +30,7 @@ public sealed class SandboxRegistry(
     {
         var id = SandboxTokens.NewId();
         var token = SandboxTokens.NewToken();
-        var clusterOptions = new ClusterOptions();
+        var clusterOptions = options.Value.Cluster;
         var sandbox = new StoredSandbox
         {
             Id = id,
@@ -123,12 +123,15 @@ public sealed class SandboxRegistry(
         return new WriteRecord(revision, type, key, kind, KubeJson.Deserialize(json, resource.ClrType), json, actor, cause, time);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops every loaded sandbox after its current turn; everything they acknowledged is already committed.</summary>
+    public async Task StopAllAsync()
     {
-        foreach (var loading in _loaded.Values)
+        foreach (var (id, loading) in _loaded)
         {
+            _loaded.TryRemove(id, out _);
             if (loading.IsValueCreated && loading.Value.IsCompletedSuccessfully) await loading.Value.Result.DisposeAsync();
         }
-        _loaded.Clear();
     }
+
+    public async ValueTask DisposeAsync() => await StopAllAsync();
 }

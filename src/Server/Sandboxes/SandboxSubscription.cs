@@ -18,7 +18,8 @@ public sealed class SandboxSubscription : IDisposable
     /// <summary>Batches queued for one subscriber before it counts as too slow.</summary>
     private const int MaxQueuedBatches = 1000;
 
-    private readonly Channel<FeedBatch> _batches = Channel.CreateUnbounded<FeedBatch>(new() { SingleReader = true, SingleWriter = true });
+    // Not single-reader: only the general unbounded channel can count what is queued.
+    private readonly Channel<FeedBatch> _batches = Channel.CreateUnbounded<FeedBatch>(new() { SingleWriter = true });
 
     internal SandboxSubscription(long afterRevision) => Cursor = afterRevision;
 

@@ -11,6 +11,7 @@ public static class SandboxesExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SandboxRegistry>();
+        builder.Services.AddHostedService<StopSandboxesOnShutdown>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<VisitorCookies>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CaptureVisitorCookies>());

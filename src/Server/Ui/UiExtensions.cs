@@ -7,6 +7,8 @@ public static class UiExtensions
 {
     public static WebApplicationBuilder AddPlaygroundUi(this WebApplicationBuilder builder)
     {
+        // Maps the Client library's wwwroot when running from build output in any environment (a no-op once published).
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
     }

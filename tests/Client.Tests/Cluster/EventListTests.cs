@@ -40,15 +40,19 @@ public class EventListTests
     }
 
     [Fact]
-    public async Task Newest_events_come_first_and_repeats_show_their_count()
+    public async Task Newest_events_come_first_in_write_order_and_repeats_show_their_count()
     {
+        var sameSecondLater = Event("a-later", "Normal", "Created", "Pod", "web-a", "Created container: nginx", T0.AddSeconds(2));
+        var sameSecondEarlier = Event("z-earlier", "Normal", "Pulled", "Pod", "web-a", "Pulled image", T0.AddSeconds(2));
+        (sameSecondEarlier.Metadata.ResourceVersion, sameSecondLater.Metadata.ResourceVersion) = ("9", "12");
         var list = await RenderAsync(
             Event("first", "Normal", "Scheduled", "Pod", "web-a", "assigned", T0),
-            Event("third", "Normal", "Started", "Pod", "web-a", "Started container nginx", T0.AddSeconds(9), count: 3),
-            Event("second", "Normal", "Pulling", "Pod", "web-a", "Pulling image", T0.AddSeconds(2)));
+            Event("last", "Normal", "Started", "Pod", "web-a", "Started container nginx", T0.AddSeconds(9), count: 3),
+            sameSecondEarlier,
+            sameSecondLater);
 
         var reasons = list.Descendants("tbody").Elements("tr").Select(r => Cells(r)[2]).ToList();
-        Assert.Equal(["Started", "Pulling", "Scheduled"], reasons);
+        Assert.Equal(["Started", "Created", "Pulled", "Scheduled"], reasons);
         Assert.EndsWith("×3", Cells(list.Descendants("tbody").Elements("tr").First())[4]);
     }
 

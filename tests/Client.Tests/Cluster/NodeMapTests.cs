@@ -25,6 +25,7 @@ public class NodeMapTests
         Assert.Equal("Ready", CardOf(map, "node-1").SingleWithClass("node-status").Text());
         Assert.Equal("NotReady", CardOf(map, "node-2").SingleWithClass("node-status").Text());
         Assert.Contains("No pods", CardOf(map, "node-1").Text());
+        Assert.Equal("2 CPU · 4Gi memory · 0 pods", CardOf(map, "node-1").SingleWithClass("node-meta").Text());
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public sealed class DeploymentRules : ResourceStrategy<Deployment>
 {
     protected override bool HasGeneration => true;
 
+    /// <summary>The deployment controller records the revision annotation in the same status write, as upstream allows.</summary>
+    protected override bool StatusWritesAnnotations => true;
+
     protected override void Default(Deployment deployment, StrategyContext context)
     {
         var spec = deployment.Spec;

@@ -48,11 +48,16 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
     public void PrepareForStatusUpdate(KubeObject updated, KubeObject old)
     {
         var status = StatusProperty?.GetValue(updated);
+        var annotations = updated.Metadata.Annotations;
         var kept = KubeJson.Clone((T)old);
         foreach (var property in typeof(T).GetProperties().Where(p => p.CanWrite && p != StatusProperty))
             property.SetValue(updated, property.GetValue(kept));
         StatusProperty?.SetValue(updated, status);
+        if (StatusWritesAnnotations) updated.Metadata.Annotations = annotations;
     }
+
+    /// <summary>Whether the status subresource also takes annotations (upstream's deployment status strategy resets only spec and labels).</summary>
+    protected virtual bool StatusWritesAnnotations => false;
 
     public void Released(KubeObject obj, StrategyContext context) => Release((T)obj, context);
 

@@ -91,25 +91,6 @@ public static partial class LabelSelectors
         selector is null ? "(*v1.LabelSelector)(nil)"
         : $"v1.LabelSelector{{MatchLabels:{Strategies.WorkloadValidation.GoMap(selector.MatchLabels ?? [])}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}}";
 
-    /// <summary>Selectors as kubectl prints them: "app=web,tier in (a,b)".</summary>
-    public static string Format(LabelSelector? selector)
-    {
-        if (selector is null) return "<none>";
-        var parts = (selector.MatchLabels ?? []).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}").ToList();
-        foreach (var r in selector.MatchExpressions ?? [])
-        {
-            parts.Add(r.Operator switch
-            {
-                "In" => $"{r.Key} in ({string.Join(",", r.Values ?? [])})",
-                "NotIn" => $"{r.Key} notin ({string.Join(",", r.Values ?? [])})",
-                "Exists" => r.Key,
-                "DoesNotExist" => "!" + r.Key,
-                _ => $"{r.Key} {r.Operator} {string.Join(",", r.Values ?? [])}",
-            });
-        }
-        return parts.Count == 0 ? "<none>" : string.Join(",", parts);
-    }
-
     private static IEnumerable<string> SplitTopLevel(string text)
     {
         var depth = 0;

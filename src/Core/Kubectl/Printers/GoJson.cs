@@ -18,6 +18,46 @@ public static class GoJson
         return text.Append('\n').ToString();
     }
 
+    /// <summary>One line, as Go's json.Encoder writes it (and kubectl stores its last-applied configuration): sorted keys, a final newline.</summary>
+    public static string Compact(JsonNode? node)
+    {
+        var text = new StringBuilder();
+        WriteCompact(text, node);
+        return text.Append('\n').ToString();
+    }
+
+    private static void WriteCompact(StringBuilder text, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                text.Append('{');
+                var first = true;
+                foreach (var key in obj.Select(p => p.Key).Order(StringComparer.Ordinal))
+                {
+                    if (!first) text.Append(',');
+                    first = false;
+                    Quote(text, key);
+                    text.Append(':');
+                    WriteCompact(text, obj[key]);
+                }
+                text.Append('}');
+                break;
+            case JsonArray array:
+                text.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0) text.Append(',');
+                    WriteCompact(text, array[i]);
+                }
+                text.Append(']');
+                break;
+            default:
+                WriteValue(text, node, 0);
+                break;
+        }
+    }
+
     private static void WriteValue(StringBuilder text, JsonNode? node, int indent)
     {
         switch (node)

@@ -39,6 +39,6 @@ public static class TablePrinter
     private static string Clean(string cell)
     {
         var cut = cell.IndexOfAny(['\n', '\r', '\f']);
-        return (cut < 0 ? cell : cell[..cut] + "...").Replace('\t', ' ');
+        return cut < 0 ? cell : cell[..cut] + "...";
     }
 }

@@ -16,8 +16,8 @@ public sealed class EndpointsTable : IKindTable
         return [ep.Metadata.Name ?? "", Format(ep), HumanDuration.Since(ep.Metadata.CreationTimestamp, now)];
     }
 
-    /// <summary>Ready addresses with each port ("10.244.1.5:80"), the first three of them.</summary>
-    public static string Format(Endpoints ep)
+    /// <summary>Ready addresses with each port ("10.244.1.5:80"), the first three of them; only the named port's when a name is given.</summary>
+    public static string Format(Endpoints ep, string? portName = null)
     {
         if (ep.Subsets is not { Count: > 0 }) return "<none>";
         var list = new List<string>();
@@ -31,7 +31,7 @@ public sealed class EndpointsTable : IKindTable
                 list.AddRange(addresses.Select(a => a.Ip).Take(Shown - list.Count));
                 continue;
             }
-            foreach (var port in subset.Ports)
+            foreach (var port in subset.Ports.Where(p => portName is null || (p.Name ?? "") == portName))
             {
                 count += addresses.Count;
                 list.AddRange(addresses.Select(a => HostPort(a.Ip, port.Port)).Take(Shown - list.Count));

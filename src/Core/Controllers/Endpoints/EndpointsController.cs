@@ -1,0 +1,175 @@
+using Playground.Core.Api.Core;
+using Playground.Core.Api.Meta;
+using Playground.Core.ApiServer;
+using Playground.Core.ApiServer.Validation;
+using Playground.Core.Clients;
+using Playground.Core.Serialization;
+using Playground.Core.Simulation;
+using EndpointsObject = Playground.Core.Api.Core.Endpoints;
+
+namespace Playground.Core.Controllers.Endpoints;
+
+/// <summary>
+/// Upstream's endpoints controller: for every Service with a selector, an Endpoints object of the same name listing
+/// the selected pods' IPs (ready ones under addresses, the rest under notReadyAddresses) with each service port
+/// resolved against the pod; written only when it changes, deleted with the Service.
+/// </summary>
+public sealed class EndpointsController : IComponent
+{
+    public const string Actor = "endpoints-controller";
+    private const string HeadlessLabel = "service.kubernetes.io/headless";
+    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
+
+    private readonly ApiServer.ApiServer _api;
+    private readonly Informer<Service> _services;
+    private readonly Informer<Pod> _pods;
+    private readonly Informer<EndpointsObject> _endpoints;
+    private readonly ControllerQueue _queue;
+    private readonly TriggerTimes _triggerTimes = new();
+
+    public EndpointsController(ClusterServices services)
+    {
+        _api = services.Api;
+        _services = services.Informers.For<Service>();
+        _pods = services.Informers.For<Pod>();
+        _endpoints = services.Informers.For<EndpointsObject>();
+        _queue = new ControllerQueue(services.Loop, Sync);
+    }
+
+    public string Name => Actor;
+
+    public void Start()
+    {
+        _services.OnChange((old, current, cause) => _queue.Add(Informer<Service>.KeyOf((current ?? old)!), cause));
+        _pods.OnChange(OnPodChange);
+        _endpoints.OnChange((old, current, cause) =>
+        {
+            // Endpoints deleted by someone else are written again (if their service still selects pods).
+            if (current is null && old is not null) _queue.Add(Informer<EndpointsObject>.KeyOf(old), cause);
+        });
+    }
+
+    /// <summary>A pod change concerns every service in its namespace that selects it, before or after the change.</summary>
+    private void OnPodChange(Pod? old, Pod? current, long? cause)
+    {
+        var pod = (current ?? old)!;
+        foreach (var service in _services.List(pod.Metadata.Namespace))
+        {
+            if (Selects(service, old) || Selects(service, current)) _queue.Add(Informer<Service>.KeyOf(service), cause);
+        }
+    }
+
+    private void Sync(string key, long? cause)
+    {
+        var context = new WriteContext(Actor, cause);
+        var (ns, name) = Informer<Service>.SplitKey(key);
+        if (_services.Get(key) is not { } service)
+        {
+            _triggerTimes.Forget(key);
+            if (_endpoints.Get(key) is not null) DeleteEndpoints(ns, name, context);
+            return;
+        }
+        // ExternalName services and services without a selector get no endpoints from this controller.
+        if (service.Spec.Type == "ExternalName" || service.Spec.Selector is null) return;
+
+        var pods = _pods.List(ns).Where(p => Selects(service, p))
+            .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        var triggerTime = _triggerTimes.Compute(key, service, pods);
+        var subsets = EndpointSubsets.Repack(pods.SelectMany(p => Entries(service, p)));
+
+        var current = _endpoints.Get(key);
+        var labels = new Dictionary<string, string>(service.Metadata.Labels ?? []);
+        if (current is not null)
+        {
+            var currentLabels = new Dictionary<string, string>(current.Metadata.Labels ?? []);
+            currentLabels.Remove(HeadlessLabel);
+            if (KubeJson.SerializeValue(current.Subsets) == KubeJson.SerializeValue(subsets.Count == 0 ? null : subsets)
+                && KubeJson.SerializeValue(currentLabels) == KubeJson.SerializeValue(labels))
+                return;
+        }
+
+        var endpoints = current is null ? new EndpointsObject { Metadata = new ObjectMeta { Name = name, Namespace = ns } } : KubeJson.Clone(current);
+        endpoints.Subsets = subsets.Count == 0 ? null : subsets;
+        if (service.Spec.ClusterIP is null or "" or "None") labels[HeadlessLabel] = "";
+        endpoints.Metadata.Labels = labels.Count == 0 ? null : labels;
+        var annotations = endpoints.Metadata.Annotations ?? [];
+        if (triggerTime is { } time) annotations[TriggerTimeAnnotation] = KubeJson.FormatTime(time);
+        else annotations.Remove(TriggerTimeAnnotation);
+        endpoints.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
+
+        if (current is null) _api.Create(endpoints, context);
+        else _api.Update(endpoints, context);
+    }
+
+    /// <summary>A service selects pods whose labels include its selector; an empty (but present) selector selects them all.</summary>
+    private static bool Selects(Service service, Pod? pod) =>
+        pod is not null && service.Spec.Selector is { } selector
+        && (selector.Count == 0 || LabelSelectors.Matches(selector, pod.Metadata.Labels));
+
+    /// <summary>What a pod contributes: its IP for each service port it can serve, ready or not; nothing without an IP or when terminating.</summary>
+    private static IEnumerable<EndpointSubsets.Entry> Entries(Service service, Pod pod)
+    {
+        var publishNotReady = service.Spec.PublishNotReadyAddresses == true;
+        if (!ShouldBeInEndpoints(pod, publishNotReady) || PodIp(pod) is not { } ip) yield break;
+        var address = new EndpointAddress
+        {
+            Ip = ip,
+            NodeName = pod.Spec.NodeName,
+            TargetRef = new ObjectReference { Kind = "Pod", Namespace = pod.Metadata.Namespace, Name = pod.Metadata.Name, Uid = pod.Metadata.Uid },
+        };
+        if (!string.IsNullOrEmpty(pod.Spec.Hostname) && pod.Spec.Subdomain == service.Metadata.Name) address.Hostname = pod.Spec.Hostname;
+        var ready = publishNotReady || PodReadiness.IsReady(pod);
+        var ports = service.Spec.Ports ?? [];
+        if (ports.Count == 0)
+        {
+            if (service.Spec.ClusterIP == "None") yield return new(address, null, ready);
+            yield break;
+        }
+        foreach (var servicePort in ports)
+        {
+            if (FindPort(pod, servicePort) is not int number) continue;
+            var port = new EndpointPort { Name = servicePort.Name, Port = number, Protocol = servicePort.Protocol, AppProtocol = servicePort.AppProtocol };
+            yield return new(address, port, ready);
+        }
+    }
+
+    /// <summary>Upstream's ShouldPodBeInEndpoints: it has an IP, is not terminating (unless published anyway), and may still run.</summary>
+    private static bool ShouldBeInEndpoints(Pod pod, bool includeTerminating)
+    {
+        if (PodIp(pod) is null) return false;
+        if (!includeTerminating && pod.Metadata.DeletionTimestamp is not null) return false;
+        return pod.Spec.RestartPolicy switch
+        {
+            "Never" => pod.Status?.Phase is not ("Failed" or "Succeeded"),
+            "OnFailure" => pod.Status?.Phase != "Succeeded",
+            _ => true,
+        };
+    }
+
+    private static string? PodIp(Pod pod) =>
+        pod.Status?.PodIPs?.Select(p => p.Ip).FirstOrDefault(ip => !ip.Contains(':')) is { Length: > 0 } ip ? ip
+        : string.IsNullOrEmpty(pod.Status?.PodIP) ? null : pod.Status.PodIP;
+
+    /// <summary>Upstream's podutil.FindPort: a named targetPort is looked up among the containers' ports of the same protocol.</summary>
+    private static int? FindPort(Pod pod, ServicePort servicePort)
+    {
+        var target = servicePort.TargetPort ?? servicePort.Port;
+        if (target.IntValue is int number) return number;
+        var protocol = servicePort.Protocol ?? "TCP";
+        return pod.Spec.Containers.Concat(pod.Spec.InitContainers?.Where(c => c.RestartPolicy == "Always") ?? [])
+            .SelectMany(c => c.Ports ?? [])
+            .FirstOrDefault(p => p.Name == target.StringValue && (p.Protocol ?? "TCP") == protocol)?.Number;
+    }
+
+    private void DeleteEndpoints(string? ns, string name, WriteContext context)
+    {
+        try
+        {
+            _api.Delete<EndpointsObject>(ns, name, context);
+        }
+        catch (ApiException e) when (e.Code == 404)
+        {
+            // Already gone.
+        }
+    }
+}

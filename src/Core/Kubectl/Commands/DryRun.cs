@@ -1,0 +1,22 @@
+namespace Playground.Core.Kubectl.Commands;
+
+public enum DryRunMode { None, Client, Server }
+
+/// <summary>--dry-run: "client" changes nothing and says "(dry run)"; "server" lets the API check it and says "(server dry run)".</summary>
+public static class DryRun
+{
+    public static DryRunMode Parse(CommandContext context) => context.Args.String("dry-run") switch
+    {
+        null or "none" => DryRunMode.None,
+        "client" => DryRunMode.Client,
+        "server" => DryRunMode.Server,
+        var other => throw KubectlException.Error($"Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\"."),
+    };
+
+    public static string Suffix(DryRunMode mode) => mode switch
+    {
+        DryRunMode.Client => " (dry run)",
+        DryRunMode.Server => " (server dry run)",
+        _ => "",
+    };
+}

@@ -1,0 +1,91 @@
+using Playground.Core.Api.Core;
+using Playground.Core.ApiServer;
+using Playground.Core.Kubectl.Parsing;
+using Playground.Core.Serialization;
+
+namespace Playground.Core.Kubectl.Commands;
+
+/// <summary>kubectl logs POD [-c CONTAINER]: what the container wrote, with kubectl's errors for containers that are not running.</summary>
+public sealed class LogsCommand : Command
+{
+    private const string DefaultContainerAnnotation = "kubectl.kubernetes.io/default-container";
+
+    public override string Name => "logs";
+    public override string Summary => "Print the logs for a container in a pod";
+    public override string Usage => "kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]";
+
+    public override IReadOnlyList<Flag> Flags { get; } =
+    [
+        Flag.String("container", 'c', "Print the logs of this container"),
+        Flag.Bool("follow", 'f', "Specify if the logs should be streamed."),
+        Flag.Bool("previous", 'p', "If true, print the logs for the previous instance of the container in a pod if it exists."),
+        Flag.Int("tail", null, "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines.", -1),
+        Flag.Bool("timestamps", null, "Include timestamps on each line in the log output"),
+        Flag.Bool("all-containers", null, "Get all containers' logs in the pod(s)."),
+    ];
+
+    public override void Run(CommandContext context)
+    {
+        var args = context.Args.Positionals;
+        if (args.Count == 0)
+            throw new KubectlException("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+        if (args.Count > 2 || (args.Count == 2 && context.Args.IsSet("container")))
+            throw KubectlException.Usage(context.Path, "only one of -c or an inline [CONTAINER] arg is allowed");
+
+        var pod = FindPod(context, args[0]);
+        var containers = context.Args.Bool("all-containers") ? pod.Spec.Containers : [PickContainer(context, pod, args.Count == 2 ? args[1] : context.Args.String("container"))];
+        foreach (var container in containers) Print(context, pod, container);
+    }
+
+    private static Pod FindPod(CommandContext context, string arg)
+    {
+        if (!arg.Contains('/')) return context.Api.Get<Pod>(context.Namespace, arg);
+        var selection = ResourceArgs.Parse([arg], context.Resources)[0];
+        var obj = context.Api.Get(selection.Type, context.Namespace, selection.Names[0]);
+        if (obj is Pod pod) return pod;
+        var selector = obj switch
+        {
+            Api.Apps.Deployment d => d.Spec.Selector,
+            Api.Apps.ReplicaSet rs => rs.Spec.Selector,
+            _ => throw KubectlException.Error($"cannot get the logs from {selection.Type.QualifiedKind}"),
+        };
+        var pods = context.Api.List<Pod>(context.Namespace, selector)
+            .OrderByDescending(p => p.Status?.Phase == "Running").ThenBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        if (pods.Count == 0) throw KubectlException.Error($"timed out waiting for the condition");
+        if (pods.Count > 1) context.WriteLine($"Found {pods.Count} pods, using pod/{pods[0].Metadata.Name}");
+        return pods[0];
+    }
+
+    private static Container PickContainer(CommandContext context, Pod pod, string? name)
+    {
+        var all = pod.Spec.Containers.Concat(pod.Spec.InitContainers ?? []).ToList();
+        if (name is not null)
+            return all.FirstOrDefault(c => c.Name == name) ?? throw KubectlException.Error($"container {name} is not valid for pod {pod.Metadata.Name}");
+        if (pod.Spec.Containers.Count == 1) return pod.Spec.Containers[0];
+        var chosen = pod.Metadata.Annotations?.GetValueOrDefault(DefaultContainerAnnotation) is { } preferred
+            ? pod.Spec.Containers.FirstOrDefault(c => c.Name == preferred) ?? pod.Spec.Containers[0]
+            : pod.Spec.Containers[0];
+        context.WriteLine($"Defaulted container \"{chosen.Name}\" out of: {string.Join(", ", pod.Spec.Containers.Select(c => c.Name))}");
+        return chosen;
+    }
+
+    private static void Print(CommandContext context, Pod pod, Container container)
+    {
+        var status = (pod.Status?.ContainerStatuses ?? []).Concat(pod.Status?.InitContainerStatuses ?? []).FirstOrDefault(s => s.Name == container.Name);
+        var previous = context.Args.Bool("previous");
+        var state = previous ? status?.LastState : status?.State;
+        if (previous && state?.Terminated is null)
+            throw new ApiException(new Api.Meta.Status { Code = 400, Reason = "BadRequest", Message = $"previous terminated container \"{container.Name}\" in pod \"{pod.Metadata.Name}\" not found" });
+        // The API server has no kubelet to ask for a pod not yet on a node, and answers with an empty log.
+        if (string.IsNullOrEmpty(pod.Spec.NodeName)) return;
+        if (state?.Running is null && state?.Terminated is null)
+        {
+            var reason = state?.Waiting?.Reason is { Length: > 0 } r ? r : "ContainerCreating";
+            throw new ApiException(new Api.Meta.Status { Code = 400, Reason = "BadRequest", Message = $"container \"{container.Name}\" in pod \"{pod.Metadata.Name}\" is waiting to start: {reason}" });
+        }
+        var lines = ContainerLogs.For(container, state);
+        var tail = context.Args.Int("tail") ?? -1;
+        foreach (var (time, line) in tail >= 0 ? lines.TakeLast(tail) : lines)
+            context.WriteLine(context.Args.Bool("timestamps") ? $"{KubeJson.FormatTime(time)[..^1]}.000000000Z {line}" : line);
+    }
+}

@@ -1,0 +1,40 @@
+using Playground.Core.Api.Core;
+using Playground.Core.Api.Meta;
+
+namespace Playground.Core.Scheduling.Framework;
+
+/// <summary>A node and the pods the scheduler counts on it, summed up: the snapshot every plugin reads.</summary>
+public sealed class NodeInfo
+{
+    public NodeInfo(Node node, IEnumerable<PodInfo> pods)
+    {
+        Node = node;
+        Allocatable = Resource.From(node.Status?.Allocatable);
+        AllowedPods = node.Status?.Allocatable?.TryGetValue("pods", out var podCount) == true && Quantity.TryParse(podCount, out var count) ? (long)count : 0;
+        foreach (var pod in pods) AddPod(pod);
+    }
+
+    public Node Node { get; }
+    public string Name => Node.Metadata.Name!;
+    public List<PodInfo> Pods { get; } = [];
+    public Resource Allocatable { get; }
+    public long AllowedPods { get; }
+    public Resource Requested { get; } = new();
+    public Resource NonZeroRequested { get; } = new();
+    public HashSet<(string Ip, string Protocol, int Port)> UsedPorts { get; } = [];
+
+    public void AddPod(PodInfo pod)
+    {
+        Pods.Add(pod);
+        Requested.Add(pod.Requests);
+        NonZeroRequested.Add(pod.NonZeroRequests);
+        foreach (var port in pod.HostPorts) UsedPorts.Add(port);
+    }
+
+    /// <summary>A copy without some of its pods: what preemption evaluates when it imagines victims gone.</summary>
+    public NodeInfo Without(IEnumerable<PodInfo> removed)
+    {
+        var gone = removed.Select(p => p.Key).ToHashSet();
+        return new NodeInfo(Node, Pods.Where(p => !gone.Contains(p.Key)));
+    }
+}

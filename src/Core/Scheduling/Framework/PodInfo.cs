@@ -1,0 +1,24 @@
+using Playground.Core.Api.Core;
+
+namespace Playground.Core.Scheduling.Framework;
+
+/// <summary>A pod as the scheduler sees it, with its requests worked out once per scheduling cycle.</summary>
+public sealed class PodInfo(Pod pod)
+{
+    public Pod Pod { get; } = pod;
+    public string Key { get; } = $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
+    public int Priority => Pod.Spec.Priority ?? 0;
+
+    /// <summary>What the pod asks for: the basis of NodeResourcesFit's filter and of the balanced-allocation score.</summary>
+    public Resource Requests { get; } = Resource.Requests(pod.Spec);
+
+    /// <summary>Requests with the scheduler's defaults for containers that ask for nothing: the basis of least-allocated spreading.</summary>
+    public Resource NonZeroRequests { get; } = Resource.Requests(pod.Spec, nonZero: true);
+
+    /// <summary>The host ports the pod's containers claim, as (hostIP, protocol, port).</summary>
+    public IEnumerable<(string Ip, string Protocol, int Port)> HostPorts =>
+        Pod.Spec.Containers.Concat(Pod.Spec.InitContainers ?? [])
+            .SelectMany(c => c.Ports ?? [])
+            .Where(p => p.HostPort is > 0)
+            .Select(p => (string.IsNullOrEmpty(p.HostIP) ? "0.0.0.0" : p.HostIP, p.Protocol ?? "TCP", p.HostPort!.Value));
+}

@@ -1,0 +1,44 @@
+using Playground.Core.Scheduling.Plugins;
+
+namespace Playground.Core.Scheduling.Framework;
+
+/// <summary>One plugin's part in a node's score: raw, normalized, and its weight.</summary>
+public sealed record PluginScore(string Plugin, long Raw, long Normalized, int Weight)
+{
+    public long Weighted => Normalized * Weight;
+}
+
+/// <summary>A feasible node's scores, plugin by plugin, and their weighted sum.</summary>
+public sealed record NodeScore(string Node, IReadOnlyList<PluginScore> Plugins)
+{
+    public long Total => Plugins.Sum(p => p.Weighted);
+}
+
+/// <summary>Runs a registry's plugins at the Filter and Score extension points, as the framework runtime does.</summary>
+public sealed class Profile(PluginRegistry registry)
+{
+    /// <summary>Runs filters in order and stops at the first rejection, returning the plugin that rejected the node.</summary>
+    public (string? Plugin, FilterResult Result) RunFilters(PodInfo pod, NodeInfo node)
+    {
+        foreach (var filter in registry.Filters)
+        {
+            var result = filter.Filter(pod, node);
+            if (!result.IsSuccess) return (filter.Name, result);
+        }
+        return (null, FilterResult.Success);
+    }
+
+    /// <summary>Scores every feasible node with every plugin that applies to the pod, then normalizes and weighs.</summary>
+    public IReadOnlyList<NodeScore> RunScores(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        var perNode = nodes.Select(_ => new List<PluginScore>()).ToList();
+        foreach (var plugin in registry.Scores.Where(p => p.Applies(pod)))
+        {
+            var raw = nodes.Select(n => plugin.Score(pod, n)).ToArray();
+            var normalized = (long[])raw.Clone();
+            plugin.Normalize(normalized);
+            for (var i = 0; i < nodes.Count; i++) perNode[i].Add(new PluginScore(plugin.Name, raw[i], normalized[i], plugin.Weight));
+        }
+        return nodes.Select((n, i) => new NodeScore(n.Name, perNode[i])).ToList();
+    }
+}

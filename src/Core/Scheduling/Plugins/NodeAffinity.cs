@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Playground.Core.Api.Core;
+using Playground.Core.ApiServer.Validation;
+using Playground.Core.Scheduling.Framework;
+using Playground.Core.Serialization;
+
+namespace Playground.Core.Scheduling.Plugins;
+
+/// <summary>
+/// Keeps pods on nodes matching their nodeSelector and required node affinity, and prefers nodes matching their
+/// preferred node affinity terms by the sum of the terms' weights.
+/// </summary>
+public sealed class NodeAffinity : IFilterPlugin, IScorePlugin
+{
+    public string Name => "NodeAffinity";
+
+    public int Weight => 2;
+
+    public FilterResult Filter(PodInfo pod, NodeInfo node)
+    {
+        var labels = node.Node.Metadata.Labels ?? [];
+        var selectorMatches = (pod.Pod.Spec.NodeSelector ?? []).All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value);
+        var required = pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution;
+        return selectorMatches && (required is null || required.NodeSelectorTerms.Any(t => Matches(t, node)))
+            ? FilterResult.Success
+            : FilterResult.Unresolvable("node(s) didn't match Pod's node affinity/selector");
+    }
+
+    public bool Applies(PodInfo pod) => Preferred(pod).Any();
+
+    public long Score(PodInfo pod, NodeInfo node) =>
+        Preferred(pod).Where(p => Matches(p.Term, node)).Sum(p => (long)p.Weight);
+
+    public void Normalize(long[] scores) => ScoreNormalization.Scale(scores, reverse: false);
+
+    /// <summary>Terms are ORed by the caller; within a term every expression and field must match, and an empty term matches nothing.</summary>
+    public static bool Matches(NodeSelectorTerm term, NodeInfo node)
+    {
+        var expressions = term.MatchExpressions ?? [];
+        var fields = term.MatchFields ?? [];
+        if (expressions.Count == 0 && fields.Count == 0) return false;
+        var labels = node.Node.Metadata.Labels ?? [];
+        var nodeFields = new Dictionary<string, string> { ["metadata.name"] = node.Name };
+        return expressions.All(e => LabelSelectors.Matches(e, labels)) && fields.All(f => LabelSelectors.Matches(f, nodeFields));
+    }
+
+    private static IEnumerable<(int Weight, NodeSelectorTerm Term)> Preferred(PodInfo pod)
+    {
+        foreach (var item in pod.Pod.Spec.Affinity?.NodeAffinity?.PreferredDuringSchedulingIgnoredDuringExecution ?? [])
+        {
+            var weight = item["weight"]?.GetValue<int>() ?? 0;
+            var term = item["preference"]?.Deserialize<NodeSelectorTerm>(KubeJson.Options);
+            if (weight > 0 && term is not null) yield return (weight, term);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Playground.Core.Scheduling.Framework;
+
+namespace Playground.Core.Scheduling.Plugins;
+
+/// <summary>
+/// The default profile: every plugin the scheduler runs, in upstream's order. Filters stop at the first plugin that
+/// rejects a node, so the order decides which reason a node reports.
+/// </summary>
+public sealed class PluginRegistry(IReadOnlyList<object> plugins)
+{
+    public static readonly PluginRegistry Default = new(
+    [
+        new NodeUnschedulable(),
+        new NodeName(),
+        new TaintToleration(),
+        new NodeAffinity(),
+        new NodePorts(),
+        new NodeResourcesFit(),
+        new NodeResourcesBalancedAllocation(),
+    ]);
+
+    public IReadOnlyList<IFilterPlugin> Filters { get; } = plugins.OfType<IFilterPlugin>().ToList();
+
+    public IReadOnlyList<IScorePlugin> Scores { get; } = plugins.OfType<IScorePlugin>().ToList();
+}

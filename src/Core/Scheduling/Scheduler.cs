@@ -1,0 +1,299 @@
+using Playground.Core.Api.Core;
+using Playground.Core.Api.Meta;
+using Playground.Core.ApiServer;
+using Playground.Core.Clients;
+using Playground.Core.Scheduling.Framework;
+using Playground.Core.Scheduling.Plugins;
+using Playground.Core.Serialization;
+using Playground.Core.Simulation;
+
+namespace Playground.Core.Scheduling;
+
+/// <summary>
+/// kube-scheduler: takes unscheduled pods from its queue one at a time, filters the nodes, scores the feasible ones,
+/// and binds the pod to the best; when none fits it says why (FailedScheduling, PodScheduled=False) and waits for
+/// the cluster to change.
+/// </summary>
+public sealed class Scheduler(ClusterServices services) : IComponent
+{
+    public const string SchedulerName = "default-scheduler";
+
+    private readonly EventRecorder _recorder = services.Recorder(SchedulerName);
+    private readonly Profile _profile = new(PluginRegistry.Default);
+
+    // The scheduler's cache, as upstream keeps one: the counted pods of every node, and each node's summary,
+    // rebuilt only when the node or one of its pods changed.
+    private readonly Dictionary<string, Dictionary<string, PodInfo>> _assigned = [];
+    private readonly Dictionary<string, NodeInfo> _nodeInfos = [];
+    private Informer<Pod> _pods = null!;
+    private Informer<Node> _nodes = null!;
+    private SchedulingQueue _queue = null!;
+    private bool _pumping;
+
+    public string Name => SchedulerName;
+
+    /// <summary>Every recent attempt's per-node filter verdicts and scores, by pod uid.</summary>
+    public SchedulingLog Log { get; } = new();
+
+    public SchedulingQueue Queue => _queue;
+
+    public void Start()
+    {
+        _queue = new SchedulingQueue(services.Loop, Pump);
+        _nodes = services.Informers.For<Node>();
+        _pods = services.Informers.For<Pod>();
+        _nodes.OnChange(OnNodeChange);
+        _pods.OnChange(OnPodChange);
+    }
+
+    /// <summary>Pods this scheduler must place: its own, not yet bound, not being deleted.</summary>
+    public static bool NeedsScheduling(Pod pod) =>
+        string.IsNullOrEmpty(pod.Spec.NodeName)
+        && (pod.Spec.SchedulerName ?? SchedulerName) == SchedulerName
+        && pod.Metadata.DeletionTimestamp is null;
+
+    private void OnPodChange(Pod? old, Pod? current, long? revision)
+    {
+        var key = Informer<Pod>.KeyOf((current ?? old)!);
+        Assign(key, old, current);
+        if (current is not null && NeedsScheduling(current))
+        {
+            if (!_queue.Contains(key)) _queue.Add(key, current.Spec.Priority ?? 0, revision);
+            else if (old is not null && SchedulingInputChanged(old, current)) _queue.Update(key, current.Spec.Priority ?? 0, revision);
+            return;
+        }
+        _queue.Remove(key);
+        // An assigned pod leaving the node (deleted, or finished) frees room that unschedulable pods may fit in.
+        if (old is not null && Counts(old) && (current is null || !Counts(current))) _queue.MoveAll(revision);
+    }
+
+    private void OnNodeChange(Node? old, Node? current, long? revision)
+    {
+        _nodeInfos.Remove((current ?? old)!.Metadata.Name!);
+        if (current is not null && (old is null || NodeChanged(old, current))) _queue.MoveAll(revision);
+    }
+
+    private void Pump()
+    {
+        if (_pumping) return;
+        _pumping = true;
+        services.Loop.Post(ScheduleNext);
+    }
+
+    /// <summary>One scheduling cycle per turn of the loop, so other components act between pods as they would in real time.</summary>
+    private void ScheduleNext()
+    {
+        _pumping = false;
+        if (_queue.Pop() is { } entry) ScheduleOne(entry);
+        if (_queue.HasActive) Pump();
+    }
+
+    private void ScheduleOne(SchedulingQueue.Entry entry)
+    {
+        var pod = _pods.Get(entry.Key);
+        if (pod is null || !NeedsScheduling(pod))
+        {
+            _queue.Remove(entry.Key);
+            return;
+        }
+        var context = new WriteContext(SchedulerName, entry.Cause);
+        var podInfo = new PodInfo(pod);
+        var nodes = Snapshot();
+        if (nodes.Count == 0)
+        {
+            Fail(pod, FitError.NoNodesAvailable, [], context, null);
+            return;
+        }
+
+        var statuses = new Dictionary<string, FilterResult>();
+        var rejections = new Dictionary<string, string>();
+        var feasible = new List<NodeInfo>();
+        foreach (var node in nodes)
+        {
+            var (plugin, result) = _profile.RunFilters(podInfo, node);
+            if (result.IsSuccess) feasible.Add(node);
+            else
+            {
+                statuses[node.Name] = result;
+                rejections[node.Name] = plugin!;
+            }
+        }
+
+        if (feasible.Count == 0)
+        {
+            var preemption = Preemption.Run(podInfo, nodes, statuses, _profile);
+            if (preemption.Node is not null) Preempt(pod, preemption, context);
+            var message = FitError.Message(nodes.Count, statuses.Values, preemption.Message);
+            var evaluations = nodes.Select(n => new NodeEvaluation(n.Name, rejections[n.Name], statuses[n.Name].Reasons, null)).ToList();
+            Fail(pod, message, evaluations, context, preemption.Node?.Name);
+            return;
+        }
+
+        // With one feasible node upstream skips scoring altogether.
+        var scores = feasible.Count == 1 ? [] : _profile.RunScores(podInfo, feasible);
+        var selected = feasible.Count == 1 ? feasible[0].Name : SelectHost(scores);
+        var log = nodes.Select(n => new NodeEvaluation(
+            n.Name,
+            rejections.GetValueOrDefault(n.Name),
+            statuses.TryGetValue(n.Name, out var s) ? s.Reasons : [],
+            scores.FirstOrDefault(x => x.Node == n.Name))).ToList();
+        Bind(pod, selected, log, context);
+    }
+
+    private void Bind(Pod pod, string node, IReadOnlyList<NodeEvaluation> evaluations, WriteContext context)
+    {
+        var key = Informer<Pod>.KeyOf(pod);
+        Pod bound;
+        try
+        {
+            bound = services.Api.Bind(pod.Metadata.Namespace!, pod.Metadata.Name!, node, context);
+        }
+        catch (ApiException e)
+        {
+            Record(pod, evaluations, null, $"binding rejected: {e.Message}");
+            if (e.Code == 404) _queue.Remove(key);
+            else _queue.Retry(key);
+            return;
+        }
+        _queue.Remove(key);
+        Record(pod, evaluations, node, null);
+        _recorder.Normal(bound, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {node}", context);
+    }
+
+    /// <summary>
+    /// Records the failure as upstream's handleSchedulingFailure does: a FailedScheduling event, then the pod's
+    /// PodScheduled condition (written only when it changes), then back to the queue to wait.
+    /// </summary>
+    private void Fail(Pod pod, string message, IReadOnlyList<NodeEvaluation> evaluations, WriteContext context, string? nominatedNode)
+    {
+        Record(pod, evaluations, null, message);
+        _recorder.Warning(pod, "FailedScheduling", message, context);
+        var updated = KubeJson.Clone(pod);
+        var status = updated.Status ??= new PodStatus { Phase = "Pending" };
+        var conditions = status.Conditions ??= [];
+        var existing = conditions.FirstOrDefault(c => c.Type == "PodScheduled");
+        var conditionChanged = existing is null || existing.Status != "False" || existing.Reason != "Unschedulable" || existing.Message != message;
+        var nominationChanged = nominatedNode is not null && status.NominatedNodeName != nominatedNode;
+        if (conditionChanged || nominationChanged)
+        {
+            var condition = new Condition
+            {
+                Type = "PodScheduled",
+                Status = "False",
+                Reason = "Unschedulable",
+                Message = message,
+                LastTransitionTime = existing?.Status == "False" ? existing.LastTransitionTime : services.Clock.Now,
+            };
+            if (existing is null) conditions.Add(condition);
+            else conditions[conditions.IndexOf(existing)] = condition;
+            if (nominatedNode is not null) status.NominatedNodeName = nominatedNode;
+            try
+            {
+                services.Api.UpdateStatus(updated, context);
+            }
+            catch (ApiException)
+            {
+                // The pod changed or went away meanwhile; its informer event requeues or forgets it.
+            }
+        }
+        _queue.Unschedulable(Informer<Pod>.KeyOf(pod));
+    }
+
+    /// <summary>Evicts the victims preemption chose: marked as disrupted, told why, then deleted gracefully.</summary>
+    private void Preempt(Pod preemptor, PreemptionResult preemption, WriteContext context)
+    {
+        foreach (var victim in preemption.Victims)
+        {
+            var pod = KubeJson.Clone(victim.Pod);
+            var conditions = (pod.Status ??= new PodStatus()).Conditions ??= [];
+            conditions.RemoveAll(c => c.Type == "DisruptionTarget");
+            conditions.Add(new Condition
+            {
+                Type = "DisruptionTarget",
+                Status = "True",
+                Reason = "PreemptionByScheduler",
+                Message = $"{SchedulerName}: preempting to accommodate a higher priority pod",
+                LastTransitionTime = services.Clock.Now,
+            });
+            try
+            {
+                services.Api.UpdateStatus(pod, context);
+                _recorder.Normal(victim.Pod, "Preempted", $"Preempted by pod {preemptor.Metadata.Uid} on node {preemption.Node!.Name}", context);
+                services.Api.Delete<Pod>(pod.Metadata.Namespace, pod.Metadata.Name!, context);
+            }
+            catch (ApiException)
+            {
+                // Already gone: nothing left to evict.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The highest total wins; equal totals are a fair draw (reservoir sampling, as upstream's selectHost), made with
+    /// the sandbox's seeded randomness so a run is reproducible.
+    /// </summary>
+    private string SelectHost(IReadOnlyList<NodeScore> scores)
+    {
+        var best = scores[0];
+        var ties = 1;
+        foreach (var score in scores.Skip(1))
+        {
+            if (score.Total > best.Total)
+            {
+                best = score;
+                ties = 1;
+            }
+            else if (score.Total == best.Total && services.Random.Next(++ties) == 0) best = score;
+        }
+        return best.Node;
+    }
+
+    private void Record(Pod pod, IReadOnlyList<NodeEvaluation> evaluations, string? node, string? message) =>
+        Log.Add(new SchedulingAttempt(services.Clock.Now, Informer<Pod>.KeyOf(pod), pod.Metadata.Uid ?? "", evaluations, node, message));
+
+    /// <summary>Keeps the cache's pods per node up to date; a node whose pods changed is summed up again at the next cycle.</summary>
+    private void Assign(string key, Pod? old, Pod? current)
+    {
+        if (old is not null && Counts(old) && _assigned.TryGetValue(old.Spec.NodeName!, out var before))
+        {
+            before.Remove(key);
+            _nodeInfos.Remove(old.Spec.NodeName!);
+        }
+        if (current is not null && Counts(current))
+        {
+            if (!_assigned.TryGetValue(current.Spec.NodeName!, out var after)) _assigned[current.Spec.NodeName!] = after = [];
+            after[key] = new PodInfo(current);
+            _nodeInfos.Remove(current.Spec.NodeName!);
+        }
+    }
+
+    /// <summary>Every node with the pods the scheduler counts on it: bound, and not finished.</summary>
+    private List<NodeInfo> Snapshot() =>
+        _nodes.List()
+            .OrderBy(n => n.Metadata.Name, StringComparer.Ordinal)
+            .Select(n =>
+            {
+                var name = n.Metadata.Name!;
+                if (!_nodeInfos.TryGetValue(name, out var info))
+                    _nodeInfos[name] = info = new NodeInfo(n, _assigned.GetValueOrDefault(name)?.Values ?? Enumerable.Empty<PodInfo>());
+                return info;
+            })
+            .ToList();
+
+    /// <summary>The scheduler's pod informer leaves out finished pods, so they hold no room on their node.</summary>
+    private static bool Counts(Pod pod) =>
+        !string.IsNullOrEmpty(pod.Spec.NodeName) && pod.Status?.Phase is not ("Succeeded" or "Failed");
+
+    /// <summary>Only changes a plugin reads can make an unschedulable pod fit; status writes (our own) cannot.</summary>
+    private static bool SchedulingInputChanged(Pod old, Pod current) =>
+        KubeJson.SerializeValue(old.Spec) != KubeJson.SerializeValue(current.Spec)
+        || !SameLabels(old.Metadata.Labels, current.Metadata.Labels);
+
+    private static bool NodeChanged(Node old, Node current) =>
+        KubeJson.SerializeValue(old.Spec) != KubeJson.SerializeValue(current.Spec)
+        || !SameLabels(old.Metadata.Labels, current.Metadata.Labels)
+        || !SameLabels(old.Status?.Allocatable, current.Status?.Allocatable);
+
+    private static bool SameLabels(Dictionary<string, string>? a, Dictionary<string, string>? b) =>
+        (a?.Count ?? 0) == (b?.Count ?? 0) && (a ?? []).All(p => b!.TryGetValue(p.Key, out var v) && v == p.Value);
+}
