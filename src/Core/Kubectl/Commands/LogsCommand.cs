@@ -71,19 +71,9 @@ public sealed class LogsCommand : Command
 
     private static void Print(CommandContext context, Pod pod, Container container)
     {
-        var status = (pod.Status?.ContainerStatuses ?? []).Concat(pod.Status?.InitContainerStatuses ?? []).FirstOrDefault(s => s.Name == container.Name);
-        var previous = context.Args.Bool("previous");
-        var state = previous ? status?.LastState : status?.State;
-        if (previous && state?.Terminated is null)
-            throw new ApiException(new Api.Meta.Status { Code = 400, Reason = "BadRequest", Message = $"previous terminated container \"{container.Name}\" in pod \"{pod.Metadata.Name}\" not found" });
         // The API server has no kubelet to ask for a pod not yet on a node, and answers with an empty log.
         if (string.IsNullOrEmpty(pod.Spec.NodeName)) return;
-        if (state?.Running is null && state?.Terminated is null)
-        {
-            var reason = state?.Waiting?.Reason is { Length: > 0 } r ? r : "ContainerCreating";
-            throw new ApiException(new Api.Meta.Status { Code = 400, Reason = "BadRequest", Message = $"container \"{container.Name}\" in pod \"{pod.Metadata.Name}\" is waiting to start: {reason}" });
-        }
-        var lines = ContainerLogs.For(container, state);
+        var lines = Kubelet.ContainerLogs.Entries(context.Api, pod, container.Name, context.Args.Bool("previous"));
         var tail = context.Args.Int("tail") ?? -1;
         foreach (var (time, line) in tail >= 0 ? lines.TakeLast(tail) : lines)
             context.WriteLine(context.Args.Bool("timestamps") ? $"{KubeJson.FormatTime(time)[..^1]}.000000000Z {line}" : line);
