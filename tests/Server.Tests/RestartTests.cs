@@ -27,6 +27,32 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task Simulated_time_never_runs_backwards_across_a_kill_9_even_when_nothing_was_written()
+    {
+        await using var first = await PlaygroundServer.StartAsync();
+        var (id, token) = await first.CreateSandboxAsync();
+        var created = await NowAsync(first, id, token);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var seen = await NowAsync(first, id, token);
+        Assert.True(seen - created >= TimeSpan.FromSeconds(30), $"the clock runs at 60x: {created:O} then {seen:O}");
+        await first.KillAsync();
+
+        await using var second = await PlaygroundServer.StartAsync(first.DataDirectory);
+
+        Assert.True(await NowAsync(second, id, token) >= seen);
+    }
+
+    private static async Task<DateTimeOffset> NowAsync(PlaygroundServer server, string id, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sandboxes/{id}");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await server.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("now").GetDateTimeOffset();
+    }
+
+    [Fact]
     public async Task A_graceful_stop_is_quick_and_the_sandbox_opens_again_with_its_token_only()
     {
         await using var first = await PlaygroundServer.StartAsync();

@@ -20,12 +20,14 @@ public sealed class SimulatedCluster
     private readonly IClusterJournal? _journal;
     private readonly List<IComponent> _components = [];
     private KubectlEngine? _kubectl;
+    private DateTimeOffset _savedAt;
 
     private SimulatedCluster(ClusterOptions options, DateTimeOffset now, IClusterJournal? journal)
     {
         Options = options;
         _journal = journal;
         Clock = new Clock(now);
+        _savedAt = now;
         Loop = new EventLoop(Clock);
         Store = new Store(options.HistoryWindow);
         Resources = new ResourceRegistry();
@@ -90,11 +92,18 @@ public sealed class SimulatedCluster
     /// <summary>Lets virtual time run until no work or timers are left (or <paramref name="limit"/> passes); true when idle.</summary>
     public bool RunUntilIdle(TimeSpan? limit = null) => Loop.RunUntilIdle(limit ?? TimeSpan.FromHours(1));
 
-    /// <summary>Hands the writes made since the last flush to the journal, so they are durable before anyone is told.</summary>
+    /// <summary>
+    /// Hands the writes made since the last flush to the journal, so they are durable before anyone is told; with no
+    /// writes, the clock alone is saved once it has moved a second, so a restart never turns time back.
+    /// </summary>
     public IReadOnlyList<WriteRecord> Flush()
     {
         var writes = Store.TakeUncommitted();
-        if (writes.Count > 0) _journal?.Commit(writes, Clock.Now);
+        if (writes.Count > 0 || Clock.Now - _savedAt >= TimeSpan.FromSeconds(1))
+        {
+            _journal?.Commit(writes, Clock.Now);
+            _savedAt = Clock.Now;
+        }
         return writes;
     }
 

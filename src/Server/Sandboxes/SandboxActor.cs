@@ -18,7 +18,8 @@ public sealed class SandboxActor : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _loop;
 
-    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(1);
+    /// <summary>An idle sandbox still wakes this often, so its clock moves on and is saved while nothing happens.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
     internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, double speed, TimeProvider time, ILogger logger)
     {
@@ -91,11 +92,10 @@ public sealed class SandboxActor : IAsyncDisposable
     private async Task<bool> WaitForWorkAsync()
     {
         if (_stopping.IsCancellationRequested) return false;
-        var delay = _cluster.NextTimer is { } due ? _driver.RealDelayUntil(due) : Timeout.InfiniteTimeSpan;
-        if (delay != Timeout.InfiniteTimeSpan && delay <= TimeSpan.Zero) return true;
+        var delay = _cluster.NextTimer is { } due ? _driver.RealDelayUntil(due) : MaxWait;
+        if (delay <= TimeSpan.Zero) return true;
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        // Timers far away still wake the loop now and then, because a wait cannot be longer than about 24 days.
-        if (delay != Timeout.InfiniteTimeSpan) wake.CancelAfter(delay < MaxWait ? delay : MaxWait);
+        wake.CancelAfter(delay < MaxWait ? delay : MaxWait);
         try
         {
             return await _mailbox.Reader.WaitToReadAsync(wake.Token);
