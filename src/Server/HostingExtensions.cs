@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Playground.Server.Apis;
 
@@ -12,15 +13,17 @@ public static class HostingExtensions
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
+        var dataDirectory = Path.GetFullPath(
+            builder.Configuration[$"{PlaygroundOptions.Section}:{nameof(PlaygroundOptions.DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
+            builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
         builder.Services.AddOptions<PlaygroundOptions>()
             .BindConfiguration(PlaygroundOptions.Section)
             .Validate(o => o.ClockSpeed > 0, "Playground:ClockSpeed must be greater than 0")
-            .PostConfigure<IHostEnvironment>((o, env) =>
-            {
-                o.DataDirectory = Path.GetFullPath(o.DataDirectory, env.ContentRootPath);
-                Directory.CreateDirectory(o.DataDirectory);
-            })
+            .PostConfigure(o => o.DataDirectory = dataDirectory)
             .ValidateOnStart();
+        // Keys beside the data, so cookies and circuits the server protected stay readable after a restart.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         return builder;
     }
 
