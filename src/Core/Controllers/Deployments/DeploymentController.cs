@@ -51,18 +51,8 @@ public sealed partial class DeploymentController : IComponent
         _pods.OnChange(OnPodChange);
     }
 
-    /// <summary>A ReplicaSet change wakes its deployment (old and new controller), or, for an orphan, every deployment that might adopt it.</summary>
-    private void OnReplicaSetChange(ReplicaSet? old, ReplicaSet? current, long? cause)
-    {
-        foreach (var rs in new[] { old, current })
-        {
-            if (rs is not null && ControllerRefs.Resolve(_deployments, rs.Metadata.Namespace, ControllerRefs.ControllerOf(rs)) is { } owner)
-                _queue.Add(Informer<Deployment>.KeyOf(owner), cause);
-        }
-        if (current is null || ControllerRefs.ControllerOf(current) is not null) return;
-        foreach (var d in _deployments.List(current.Metadata.Namespace))
-            if (LabelSelectors.Matches(d.Spec.Selector, current.Metadata.Labels)) _queue.Add(Informer<Deployment>.KeyOf(d), cause);
-    }
+    private void OnReplicaSetChange(ReplicaSet? old, ReplicaSet? current, long? cause) =>
+        ControllerRefs.EnqueueControllers(_deployments, _queue, old, current, cause, d => d.Spec.Selector);
 
     /// <summary>Recreate waits for every old pod to be gone, so the final delete of one of its pods is news.</summary>
     private void OnPodChange(Pod? old, Pod? current, long? cause)

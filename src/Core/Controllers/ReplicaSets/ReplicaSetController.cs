@@ -48,20 +48,8 @@ public sealed class ReplicaSetController : IComponent
         _pods.OnChange(OnPodChange);
     }
 
-    /// <summary>A pod change wakes its controller (old and new), or, for an orphan, every ReplicaSet that might adopt it.</summary>
-    private void OnPodChange(Pod? old, Pod? current, long? cause)
-    {
-        foreach (var pod in new[] { old, current })
-        {
-            if (pod is not null && ControllerRefs.Resolve(_replicaSets, pod.Metadata.Namespace, ControllerRefs.ControllerOf(pod)) is { } owner)
-                _queue.Add(Informer<ReplicaSet>.KeyOf(owner), cause);
-        }
-        if (current is null || ControllerRefs.ControllerOf(current) is not null) return;
-        var labelsChanged = old is null || KubeJson.SerializeValue(old.Metadata.Labels) != KubeJson.SerializeValue(current.Metadata.Labels);
-        if (!labelsChanged && ControllerRefs.ControllerOf(old!) is null) return;
-        foreach (var rs in _replicaSets.List(current.Metadata.Namespace))
-            if (LabelSelectors.Matches(rs.Spec.Selector, current.Metadata.Labels)) _queue.Add(Informer<ReplicaSet>.KeyOf(rs), cause);
-    }
+    private void OnPodChange(Pod? old, Pod? current, long? cause) =>
+        ControllerRefs.EnqueueControllers(_replicaSets, _queue, old, current, cause, rs => rs.Spec.Selector);
 
     private void Sync(string key, long? cause)
     {
