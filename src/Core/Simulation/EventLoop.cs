@@ -9,6 +9,7 @@ public sealed class EventLoop(Clock clock)
     private readonly Queue<Action> _ready = new();
     private readonly PriorityQueue<Timer, (DateTimeOffset Due, long Sequence)> _timers = new();
     private long _sequence;
+    private int _foregroundTimers;
 
     public Clock Clock => clock;
 
@@ -26,13 +27,21 @@ public sealed class EventLoop(Clock clock)
 
     public void Post(Action work) => _ready.Enqueue(work);
 
-    /// <summary>Runs <paramref name="action"/> once <paramref name="delay"/> of virtual time has passed; dispose the result to cancel.</summary>
-    public IDisposable After(TimeSpan delay, Action action)
+    /// <summary>
+    /// Runs <paramref name="action"/> once <paramref name="delay"/> of virtual time has passed; dispose the result to cancel.
+    /// A background timer (a heartbeat, a periodic resync) fires in order like any other but never keeps the loop busy:
+    /// "until idle" stops when only background timers are left.
+    /// </summary>
+    public IDisposable After(TimeSpan delay, Action action, bool background = false)
     {
-        var timer = new Timer(action);
+        var timer = new Timer(action, background ? null : () => _foregroundTimers--);
+        if (!background) _foregroundTimers++;
         _timers.Enqueue(timer, (clock.Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), _sequence++));
         return timer;
     }
+
+    /// <summary>True while work or a foreground timer is pending.</summary>
+    public bool Busy => _ready.Count > 0 || _foregroundTimers > 0;
 
     /// <summary>Runs one piece of ready work; false when there is none.</summary>
     public bool RunOne()
@@ -64,7 +73,7 @@ public sealed class EventLoop(Clock clock)
     {
         var end = clock.Now + limit;
         RunPending();
-        while (NextTimer is { } due)
+        while (_foregroundTimers > 0 && NextTimer is { } due)
         {
             if (due > end)
             {
@@ -89,14 +98,26 @@ public sealed class EventLoop(Clock clock)
         while (_timers.TryPeek(out var timer, out _) && timer.Cancelled) _timers.Dequeue();
     }
 
-    private sealed class Timer(Action action) : IDisposable
+    private sealed class Timer(Action action, Action? settled) : IDisposable
     {
         public bool Cancelled { get; private set; }
+
         public void Fire()
         {
-            if (!Cancelled) action();
-            Cancelled = true;
+            if (Cancelled) return;
+            Settle();
+            action();
         }
-        public void Dispose() => Cancelled = true;
+
+        public void Dispose()
+        {
+            if (!Cancelled) Settle();
+        }
+
+        private void Settle()
+        {
+            Cancelled = true;
+            settled?.Invoke();
+        }
     }
 }

@@ -77,7 +77,7 @@ public class StoreTests
     [Fact]
     public void Watching_from_before_the_history_window_is_410_gone()
     {
-        var cluster = Simulation.SimulatedCluster.Create(new() { Nodes = 0, HistoryWindow = 3, Start = TestCluster.Start });
+        var cluster = Playground.Core.Simulation.SimulatedCluster.Create(new() { Nodes = 0, HistoryWindow = 3, Start = TestCluster.Start });
         for (var i = 0; i < 5; i++) cluster.Api.Create(Map($"m{i}"), WriteContext.Kubectl);
 
         var error = Assert.Throws<ApiException>(() => cluster.Store.Watch(1, _ => { }));
