@@ -13,7 +13,7 @@ namespace Playground.Core.ApiServer;
 /// The only way into the store: every read and write of every component and client goes through here, gets the
 /// kind's defaults and validation, optimistic concurrency by resourceVersion, and is recorded with its actor and cause.
 /// </summary>
-public sealed class ApiServer(Store store, ResourceRegistry resources, Clock clock, Random random, IpAllocator ips)
+public sealed partial class ApiServer(Store store, ResourceRegistry resources, Clock clock, Random random, IpAllocator ips)
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -44,12 +44,14 @@ public sealed class ApiServer(Store store, ResourceRegistry resources, Clock clo
         meta.DeletionTimestamp = null;
         meta.DeletionGracePeriodSeconds = null;
         meta.Generation = null;
+        var admission = Admit(Admission.AdmissionOperation.Create, type, obj, null, context);
         type.Strategy.PrepareForCreate(obj, Context);
         Refuse(type, meta.Name ?? "", type.Strategy.Validate(obj));
 
         var key = KeyOf(type, obj);
         if (store.Get(key) is not null) throw ApiException.AlreadyExists(type, key.Name);
-        if (obj is Service service) ServiceRules.Allocate(service, Context);
+        _admission.Validate(admission);
+        if (obj is Service service) Refuse(type, key.Name, ServiceRules.Allocate(service, null, Context));
         return Copy(store.Commit(WriteType.Added, key, type, obj, context, clock.Now));
     }
 
@@ -95,6 +97,7 @@ public sealed class ApiServer(Store store, ResourceRegistry resources, Clock clo
         var record = store.Get(key) ?? throw ApiException.NotFound(type, name);
         var obj = Copy(record);
         CheckPreconditions(type, obj, options?.Preconditions);
+        if (obj is Namespace { Spec.Finalizers.Count: > 0 } namespaceObject) return TerminateNamespace(type, key, namespaceObject, context);
 
         var grace = GracePeriod(obj, options);
         var finalizers = obj.Metadata.Finalizers ??= [];
@@ -144,19 +147,25 @@ public sealed class ApiServer(Store store, ResourceRegistry resources, Clock clo
             throw ApiException.Conflict(type, name);
 
         KeepSystemFields(obj.Metadata, old.Metadata, key);
-        if (status) type.Strategy.PrepareForStatusUpdate(obj, old);
+        // The strategies take parts of the old object, so they get a private copy of it.
+        if (status) type.Strategy.PrepareForStatusUpdate(obj, Copy(record));
         else
         {
-            type.Strategy.PrepareForUpdate(obj, old, Context);
+            var admission = Admit(Admission.AdmissionOperation.Update, type, obj, old, context);
+            type.Strategy.PrepareForUpdate(obj, Copy(record), Context);
             Refuse(type, name, type.Strategy.ValidateUpdate(obj, old));
+            _admission.Validate(admission);
+            if (obj is Service service) Refuse(type, name, ServiceRules.Allocate(service, (Service)old, Context));
         }
         if (obj.Metadata.Finalizers is { Count: 0 }) obj.Metadata.Finalizers = null;
 
         obj.Metadata.ResourceVersion = old.Metadata.ResourceVersion;
-        if (KubeJson.Serialize(obj) == record.Json) return Copy(record);
-        if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0)
+        var json = KubeJson.Serialize(obj);
+        if (json == record.Json) return Copy(record);
+        if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0
+            && !HasSpecFinalizers(obj))
             return Remove(type, key, obj, context);
-        return Copy(store.Commit(WriteType.Modified, key, type, obj, context, clock.Now));
+        return Copy(store.Commit(WriteType.Modified, key, type, obj, context, clock.Now, json));
     }
 
     private KubeObject Remove(ResourceType type, ObjectKey key, KubeObject obj, WriteContext context)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Playground.Core.Api.Apps;
 using Playground.Core.Api.Core;
 using Playground.Core.Api.Meta;
+using Playground.Core.Api.Storage;
 using Playground.Core.ApiServer.Strategies;
 using Playground.Core.Serialization;
 
@@ -22,9 +23,27 @@ public sealed class ResourceRegistry
         Add("", "v1", "Service", "services", true, typeof(Service), new ServiceRules(), ["svc"], ["all"]);
         Add("", "v1", "Endpoints", "endpoints", true, typeof(Endpoints), new ResourceStrategy<Endpoints>(), ["ep"]);
         Add("", "v1", "Event", "events", true, typeof(Event), new EventRules(), ["ev"]);
-        Add("", "v1", "ConfigMap", "configmaps", true, typeof(ConfigMap), new ResourceStrategy<ConfigMap>(), ["cm"]);
+        Add("", "v1", "ConfigMap", "configmaps", true, typeof(ConfigMap), new ConfigMapRules(), ["cm"]);
+        Add("", "v1", "Secret", "secrets", true, typeof(Secret), new SecretRules());
+        Add("", "v1", "ServiceAccount", "serviceaccounts", true, typeof(ServiceAccount), new ServiceAccountRules(), ["sa"]);
+        Add("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, typeof(PersistentVolumeClaim), new PersistentVolumeClaimRules(), ["pvc"]);
+        Add("", "v1", "PersistentVolume", "persistentvolumes", false, typeof(PersistentVolume), new PersistentVolumeRules(), ["pv"]);
+        Add("", "v1", "ResourceQuota", "resourcequotas", true, typeof(ResourceQuota), new ResourceQuotaRules(), ["quota"]);
+        Add("", "v1", "LimitRange", "limitranges", true, typeof(LimitRange), new LimitRangeRules(), ["limits"]);
+        Add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, typeof(StorageClass), new StorageClassRules(), ["sc"]);
+        Add("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true, typeof(Api.Discovery.EndpointSlice), new ResourceStrategy<Api.Discovery.EndpointSlice>());
+        Add("networking.k8s.io", "v1", "Ingress", "ingresses", true, typeof(Api.Networking.Ingress), new IngressRules(), ["ing"]);
+        Add("networking.k8s.io", "v1", "IngressClass", "ingressclasses", false, typeof(Api.Networking.IngressClass), new ResourceStrategy<Api.Networking.IngressClass>());
+        Add("coordination.k8s.io", "v1", "Lease", "leases", true, typeof(Api.Coordination.Lease), new ResourceStrategy<Api.Coordination.Lease>());
+        Add("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, typeof(Api.Policy.PodDisruptionBudget), new PodDisruptionBudgetRules(), ["pdb"]);
+        Add("apps", "v1", "ControllerRevision", "controllerrevisions", true, typeof(ControllerRevision), new ControllerRevisionRules());
+        Add("apps", "v1", "DaemonSet", "daemonsets", true, typeof(DaemonSet), new DaemonSetRules(), ["ds"], ["all"]);
         Add("apps", "v1", "Deployment", "deployments", true, typeof(Deployment), new DeploymentRules(), ["deploy"], ["all"]);
         Add("apps", "v1", "ReplicaSet", "replicasets", true, typeof(ReplicaSet), new ReplicaSetRules(), ["rs"], ["all"]);
+        Add("apps", "v1", "StatefulSet", "statefulsets", true, typeof(StatefulSet), new StatefulSetRules(), ["sts"], ["all"]);
+        Add("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, typeof(Api.Autoscaling.HorizontalPodAutoscaler), new HorizontalPodAutoscalerRules(), ["hpa"], ["all"]);
+        Add("batch", "v1", "CronJob", "cronjobs", true, typeof(Api.Batch.CronJob), new CronJobRules(), ["cj"], ["all"]);
+        Add("batch", "v1", "Job", "jobs", true, typeof(Api.Batch.Job), new JobRules(), null, ["all"]);
     }
 
     public IReadOnlyList<ResourceType> All => _types;

@@ -44,7 +44,22 @@ public sealed class EventRecorder(ApiServer.ApiServer api, string component, str
             ResourceVersion = obj.Metadata.ResourceVersion,
             FieldPath = fieldPath,
         };
-        var created = api.Create(new Event
+        // Upstream's broadcaster drops an event the API refuses (one in a terminating namespace), it never fails the caller.
+        Event created;
+        try
+        {
+            created = Create(name, ns, involved, type, reason, message, now, context);
+        }
+        catch (ApiException e) when (e.Code == 403)
+        {
+            return;
+        }
+        if (_recent.Count >= 4096) _recent.Clear();
+        _recent[identity] = created.Metadata.Name!;
+    }
+
+    private Event Create(string name, string ns, ObjectReference involved, string type, string reason, string message, DateTimeOffset now, WriteContext context) =>
+        api.Create(new Event
         {
             Metadata = new ObjectMeta { Name = name, Namespace = ns },
             InvolvedObject = involved,
@@ -58,7 +73,4 @@ public sealed class EventRecorder(ApiServer.ApiServer api, string component, str
             ReportingComponent = component,
             ReportingInstance = host ?? "",
         }, context);
-        if (_recent.Count >= 4096) _recent.Clear();
-        _recent[identity] = created.Metadata.Name!;
-    }
 }

@@ -5,7 +5,7 @@ namespace Playground.Core.Kubelet;
 
 /// <summary>
 /// The environment a container starts with, built as the kubelet builds it: PATH and HOSTNAME, the container's env
-/// and envFrom (resolving fieldRef and configMapKeyRef), the service link variables of the pod's namespace, HOME.
+/// and envFrom (resolving fieldRef, configMapKeyRef and secretKeyRef), the service link variables of the pod's namespace, HOME.
 /// </summary>
 public static class ContainerEnvironment
 {
@@ -18,15 +18,16 @@ public static class ContainerEnvironment
         var variables = new Dictionary<string, string> { ["PATH"] = Path, ["HOSTNAME"] = pod.Spec.Hostname ?? pod.Metadata.Name ?? "" };
         foreach (var source in container.EnvFrom ?? [])
         {
-            var reference = source["configMapRef"];
+            var isSecret = source["secretRef"] is not null;
+            var reference = source["configMapRef"] ?? source["secretRef"];
             if (reference?["name"]?.GetValue<string>() is not { } name) continue;
             var optional = reference["optional"]?.GetValue<bool>() == true;
-            if (api.TryGet<ConfigMap>(ns, name) is { } configMap)
+            if (ConfigData(api, ns, name, isSecret) is { } data)
             {
                 var prefix = source["prefix"]?.GetValue<string>() ?? "";
-                foreach (var (key, value) in configMap.Data ?? []) variables[prefix + key] = value;
+                foreach (var (key, value) in data) variables[prefix + key] = value;
             }
-            else if (!optional) return (variables, $"configmap \"{name}\" not found");
+            else if (!optional) return (variables, $"{(isSecret ? "secret" : "configmap")} \"{name}\" not found");
         }
         foreach (var env in container.Env ?? [])
         {
@@ -40,19 +41,29 @@ public static class ContainerEnvironment
                 variables[env.Name] = Field(pod, field);
                 continue;
             }
-            if (env.ValueFrom["configMapKeyRef"] is { } keyRef && keyRef["name"]?.GetValue<string>() is { } mapName)
+            var isSecret = env.ValueFrom["secretKeyRef"] is not null;
+            if ((env.ValueFrom["configMapKeyRef"] ?? env.ValueFrom["secretKeyRef"]) is { } keyRef && keyRef["name"]?.GetValue<string>() is { } mapName)
             {
                 var key = keyRef["key"]?.GetValue<string>() ?? "";
                 var optional = keyRef["optional"]?.GetValue<bool>() == true;
-                var configMap = api.TryGet<ConfigMap>(ns, mapName);
-                if (configMap?.Data?.TryGetValue(key, out var value) == true) variables[env.Name] = value;
+                var data = ConfigData(api, ns, mapName, isSecret);
+                if (data?.TryGetValue(key, out var value) == true) variables[env.Name] = value;
                 else if (!optional)
-                    return (variables, configMap is null ? $"configmap \"{mapName}\" not found" : $"couldn't find key {key} in ConfigMap {ns}/{mapName}");
+                    return (variables, data is null ? $"{(isSecret ? "secret" : "configmap")} \"{mapName}\" not found"
+                        : $"couldn't find key {key} in {(isSecret ? "Secret" : "ConfigMap")} {ns}/{mapName}");
             }
         }
         foreach (var (name, value) in ServiceLinks(api, pod)) variables.TryAdd(name, value);
         variables.TryAdd("HOME", "/root");
         return (variables, null);
+    }
+
+    /// <summary>A configmap's data, or a secret's data decoded from base64 (as the container sees it); null when missing.</summary>
+    public static Dictionary<string, string>? ConfigData(ApiServer.ApiServer api, string ns, string name, bool secret)
+    {
+        if (!secret) return api.TryGet<ConfigMap>(ns, name) is { } configMap ? configMap.Data ?? [] : null;
+        if (api.TryGet<Secret>(ns, name) is not { } found) return null;
+        return (found.Data ?? []).ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(kv.Value)));
     }
 
     private static string Field(Pod pod, string path) => path switch

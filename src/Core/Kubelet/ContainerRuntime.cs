@@ -40,6 +40,11 @@ public sealed class ContainerRuntime
 {
     private readonly Dictionary<string, (ImageReference Reference, long Size)> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Uid, string Container), RuntimeContainer> _containers = [];
+    private readonly Dictionary<(string Uid, string Container), (TimeSpan Delay, DateTimeOffset LastUpdate, int Run)> _crashBackoff = [];
+
+    /// <summary>The crash back-off starts at 10 s and doubles up to 5 minutes.</summary>
+    public static readonly TimeSpan InitialCrashBackoff = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxCrashBackoff = TimeSpan.FromMinutes(5);
 
     /// <summary>Raised when an image is added, so the kubelet reports the node's images in its next status update.</summary>
     public event Action? ImagesChanged;
@@ -68,5 +73,30 @@ public sealed class ContainerRuntime
     public void Forget(string uid)
     {
         foreach (var key in _containers.Keys.Where(k => k.Uid == uid).ToList()) _containers.Remove(key);
+        foreach (var key in _crashBackoff.Keys.Where(k => k.Uid == uid).ToList()) _crashBackoff.Remove(key);
     }
+
+    /// <summary>
+    /// How long a container that exited at <paramref name="finishedAt"/> waits before it restarts, as the kubelet's
+    /// per-container back-off (IsInBackOffSince) decides: nothing the first time; the current back-off after that;
+    /// nothing again when the exit came more than twice the maximum (10 minutes) after the last one, which resets it.
+    /// <paramref name="run"/> is the restart count of the run that exited; once it is restarting, it waits no more.
+    /// </summary>
+    public TimeSpan CrashBackoff(string uid, string name, int run, DateTimeOffset finishedAt)
+    {
+        if (!_crashBackoff.TryGetValue((uid, name), out var entry) || entry.Run == run) return TimeSpan.Zero;
+        return Expired(entry.LastUpdate, finishedAt) ? TimeSpan.Zero : entry.Delay;
+    }
+
+    /// <summary>The container restarts after run <paramref name="run"/> exited: its next back-off doubles, or starts over at 10 s.</summary>
+    public void Restarting(string uid, string name, int run, DateTimeOffset finishedAt)
+    {
+        var found = _crashBackoff.TryGetValue((uid, name), out var entry);
+        if (found && entry.Run == run) return;
+        var delay = !found || Expired(entry.LastUpdate, finishedAt) ? InitialCrashBackoff
+            : entry.Delay + entry.Delay < MaxCrashBackoff ? entry.Delay + entry.Delay : MaxCrashBackoff;
+        _crashBackoff[(uid, name)] = (delay, finishedAt, run);
+    }
+
+    private static bool Expired(DateTimeOffset lastUpdate, DateTimeOffset finishedAt) => finishedAt - lastUpdate > MaxCrashBackoff * 2;
 }

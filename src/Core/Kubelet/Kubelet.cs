@@ -3,6 +3,7 @@ using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Clients;
 using Playground.Core.Kubelet.Images;
+using Playground.Core.Kubelet.Prober;
 using Playground.Core.Kubelet.Stages;
 using Playground.Core.Serialization;
 using Playground.Core.Simulation;
@@ -13,7 +14,7 @@ namespace Playground.Core.Kubelet;
 /// The node agent of one node: registers its Node, then drives every pod bound to it through the lifecycle stages,
 /// writing the pod's status and events as the real kubelet does, and finishes graceful deletions.
 /// </summary>
-public sealed class Kubelet : IComponent
+public sealed partial class Kubelet : IComponent
 {
     /// <summary>How long after an image pull the kubelet reports the node's images (nodeStatusUpdateFrequency).</summary>
     public static readonly TimeSpan NodeStatusUpdateFrequency = TimeSpan.FromSeconds(10);
@@ -23,6 +24,7 @@ public sealed class Kubelet : IComponent
     private readonly Dictionary<string, Worker> _workers = [];
     private Informer<Pod> _pods = null!;
     private WorkQueue _queue = null!;
+    private ProbeManager _probes = null!;
     private IDisposable? _nodeStatusUpdate;
 
     public Kubelet(ClusterServices services, string nodeName)
@@ -45,6 +47,7 @@ public sealed class Kubelet : IComponent
     {
         _queue = new WorkQueue(_services.Loop, Sync);
         _pods = _services.Informers.For<Pod>();
+        _probes = new ProbeManager(_services, Node, _recorder, Name, _pods.Get, key => _queue.Add(key, null));
         Resync();
         _pods.OnChange((old, current, revision) =>
         {
@@ -54,9 +57,10 @@ public sealed class Kubelet : IComponent
         _services.Informers.For<ConfigMap>().OnChange((old, current, revision) =>
         {
             var ns = (current ?? old)!.Metadata.Namespace;
-            foreach (var pod in _pods.List(ns).Where(p => p.Spec.NodeName == NodeName)) _queue.Add(Informer<Pod>.KeyOf(pod), revision);
+            foreach (var pod in _pods.OnNode(NodeName).Where(p => p.Metadata.Namespace == ns).ToList()) _queue.Add(Informer<Pod>.KeyOf(pod), revision);
         });
         _services.Loop.Post(Register);
+        StartHeartbeats();
     }
 
     /// <summary>
@@ -71,7 +75,7 @@ public sealed class Kubelet : IComponent
             var tagged = image.Names?.FirstOrDefault(n => !n.Contains('@')) ?? image.Names?.FirstOrDefault();
             if (tagged is not null) Node.Runtime.AddImage(ImageReference.Parse(tagged), image.SizeBytes ?? 0);
         }
-        foreach (var pod in _pods.List().Where(p => p.Spec.NodeName == NodeName && p.Spec.HostNetwork != true))
+        foreach (var pod in _pods.OnNode(NodeName).Where(p => p.Spec.HostNetwork != true))
         {
             var sandboxUp = pod.Status?.Conditions?.Any(c => c.Type == "PodReadyToStartContainers" && c.Status == "True") == true;
             if (sandboxUp && pod.Status?.PodIP is { } ip) Node.Ips.Reserve(ip, pod.Metadata.Uid!);
@@ -87,6 +91,7 @@ public sealed class Kubelet : IComponent
     /// <summary>Picks the stage due first for the pod and arms its timer, unless that very stage is already waiting.</summary>
     private void Sync(string key, long? cause)
     {
+        if (Halted) return;
         var pod = _pods.Get(key);
         if (pod is null || pod.Spec.NodeName != NodeName)
         {
@@ -95,6 +100,7 @@ public sealed class Kubelet : IComponent
         }
         if (_workers.TryGetValue(key, out var worker) && worker.Uid != pod.Metadata.Uid) Forget(key);
         if (!_workers.TryGetValue(key, out worker)) _workers[key] = worker = new Worker(pod.Metadata.Uid!);
+        if (pod.Spec.Containers.Any(c => c.LivenessProbe is not null || c.ReadinessProbe is not null || c.StartupProbe is not null)) _probes.Sync(key, pod);
 
         var now = _services.Clock.Now;
         var state = new PodState(pod, Node, now);
@@ -122,6 +128,7 @@ public sealed class Kubelet : IComponent
     private void Fire(string key, string signature)
     {
         if (_workers.TryGetValue(key, out var worker)) worker.Cancel();
+        if (Halted) return;
         var pod = _pods.Get(key);
         if (pod is null || pod.Spec.NodeName != NodeName)
         {
@@ -163,6 +170,7 @@ public sealed class Kubelet : IComponent
 
     private void Forget(string key)
     {
+        _probes.Forget(key);
         if (!_workers.Remove(key, out var worker)) return;
         worker.Cancel();
         Node.Runtime.Forget(worker.Uid);
@@ -176,6 +184,7 @@ public sealed class Kubelet : IComponent
         _nodeStatusUpdate = _services.Loop.After(NodeStatusUpdateFrequency, () =>
         {
             _nodeStatusUpdate = null;
+            if (Halted) return;
             if (_services.Api.TryGet<Node>(null, NodeName) is not { } node) return;
             var status = node.Status ??= new NodeStatus();
             status.Images = NodeRegistration.Images(Node.Runtime);

@@ -1,5 +1,6 @@
 using Playground.Core.Api.Core;
 using Playground.Core.Kubelet.Images;
+using Playground.Core.Kubelet.Prober;
 using Playground.Core.Networking;
 
 namespace Playground.Core.Kubelet;
@@ -12,6 +13,9 @@ public sealed class KubeletNode(ApiServer.ApiServer api, string name, int cpus)
     public int Cpus { get; } = cpus;
     public ContainerRuntime Runtime { get; } = new();
     public PodIpAllocator Ips { get; } = new(NodeIdentity.PodCidr(name));
+
+    /// <summary>The prober's latest verdicts, by container ID.</summary>
+    public ProbeResults Probes { get; } = new();
 
     /// <summary>The container's environment, or why it cannot be built (CreateContainerConfigError).</summary>
     public (Dictionary<string, string> Variables, string? Error) Environment(Pod pod, Container container) =>

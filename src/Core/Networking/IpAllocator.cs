@@ -23,6 +23,10 @@ public sealed class IpAllocator
 
     public bool ReserveClusterIp(string ip) => _clusterIps.Add(ip);
 
+    public bool ClusterIpInUse(string ip) => _clusterIps.Contains(ip);
+
+    public bool NodePortInUse(int port) => _nodePorts.Contains(port);
+
     public static bool InServiceRange(string ip) =>
         IPAddress.TryParse(ip, out var address) && address.GetAddressBytes() is [10, var b, _, _] && b is >= 96 and < 112;
 

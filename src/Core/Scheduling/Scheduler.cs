@@ -21,14 +21,20 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     private readonly EventRecorder _recorder = services.Recorder(SchedulerName);
     private readonly Profile _profile = new(PluginRegistry.Default);
 
-    // The scheduler's cache, as upstream keeps one: the counted pods of every node, and each node's summary,
-    // rebuilt only when the node or one of its pods changed.
+    // The scheduler's cache, as upstream keeps one: the counted pods of every node, and the snapshot of node
+    // summaries in name order, where a node is summed up again only when it or one of its pods changed.
     private readonly Dictionary<string, Dictionary<string, PodInfo>> _assigned = [];
-    private readonly Dictionary<string, NodeInfo> _nodeInfos = [];
+    private readonly HashSet<string> _stale = [];
+    private readonly Dictionary<string, int> _positions = [];
+    private List<NodeInfo>? _snapshot;
+
+    /// <summary>Where the next cycle starts looking for feasible nodes, as upstream's nextStartNodeIndex.</summary>
+    private int _nextStartNodeIndex;
     private Informer<Pod> _pods = null!;
     private Informer<Node> _nodes = null!;
     private SchedulingQueue _queue = null!;
     private bool _pumping;
+    private VolumeBinding _volumes = null!;
 
     public string Name => SchedulerName;
 
@@ -40,10 +46,12 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     public void Start()
     {
         _queue = new SchedulingQueue(services.Loop, Pump);
+        _queue.StartFlushing();
         _nodes = services.Informers.For<Node>();
         _pods = services.Informers.For<Pod>();
         _nodes.OnChange(OnNodeChange);
         _pods.OnChange(OnPodChange);
+        _volumes = new VolumeBinding(services, cause => _queue.MoveAll(cause));
     }
 
     /// <summary>Pods this scheduler must place: its own, not yet bound, not being deleted.</summary>
@@ -69,7 +77,8 @@ public sealed class Scheduler(ClusterServices services) : IComponent
 
     private void OnNodeChange(Node? old, Node? current, long? revision)
     {
-        _nodeInfos.Remove((current ?? old)!.Metadata.Name!);
+        if (old is null || current is null) _snapshot = null;
+        else _stale.Add(current.Metadata.Name!);
         if (current is not null && (old is null || NodeChanged(old, current))) _queue.MoveAll(revision);
     }
 
@@ -105,11 +114,22 @@ public sealed class Scheduler(ClusterServices services) : IComponent
             return;
         }
 
+        if (_volumes.PreFilter(pod) is { } volumeProblem)
+        {
+            Fail(pod, FitError.PreFilterMessage(nodes.Count, volumeProblem), [], context, null);
+            return;
+        }
+        _profile.RunPreFilters(podInfo, nodes);
         var statuses = new Dictionary<string, FilterResult>();
         var rejections = new Dictionary<string, string>();
         var feasible = new List<NodeInfo>();
-        foreach (var node in nodes)
+        var wanted = FeasibleNodes.ToFind(nodes.Count);
+        var evaluated = new List<NodeInfo>();
+        // Upstream stops filtering once it has enough feasible nodes, and the next cycle goes on from there.
+        for (var i = 0; i < nodes.Count && feasible.Count < wanted; i++)
         {
+            var node = nodes[(_nextStartNodeIndex + i) % nodes.Count];
+            evaluated.Add(node);
             var (plugin, result) = _profile.RunFilters(podInfo, node);
             if (result.IsSuccess) feasible.Add(node);
             else
@@ -118,6 +138,8 @@ public sealed class Scheduler(ClusterServices services) : IComponent
                 rejections[node.Name] = plugin!;
             }
         }
+
+        _nextStartNodeIndex = (_nextStartNodeIndex + evaluated.Count) % nodes.Count;
 
         if (feasible.Count == 0)
         {
@@ -130,14 +152,16 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         }
 
         // With one feasible node upstream skips scoring altogether.
-        var scores = feasible.Count == 1 ? [] : _profile.RunScores(podInfo, feasible);
+        var scores = feasible.Count == 1 ? [] : _profile.RunScores(podInfo, feasible, nodes);
         var selected = feasible.Count == 1 ? feasible[0].Name : SelectHost(scores);
-        var log = nodes.Select(n => new NodeEvaluation(
+        var scoresByNode = scores.ToDictionary(x => x.Node);
+        var log = evaluated.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeEvaluation(
             n.Name,
             rejections.GetValueOrDefault(n.Name),
             statuses.TryGetValue(n.Name, out var s) ? s.Reasons : [],
-            scores.FirstOrDefault(x => x.Node == n.Name))).ToList();
-        Bind(pod, selected, log, context);
+            scoresByNode.GetValueOrDefault(n.Name))).ToList();
+        if (_volumes.PreBind(pod, selected, context, () => Bind(pod, selected, log, context)))
+            Bind(pod, selected, log, context);
     }
 
     private void Bind(Pod pod, string node, IReadOnlyList<NodeEvaluation> evaluations, WriteContext context)
@@ -257,28 +281,36 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         if (old is not null && Counts(old) && _assigned.TryGetValue(old.Spec.NodeName!, out var before))
         {
             before.Remove(key);
-            _nodeInfos.Remove(old.Spec.NodeName!);
+            _stale.Add(old.Spec.NodeName!);
         }
         if (current is not null && Counts(current))
         {
             if (!_assigned.TryGetValue(current.Spec.NodeName!, out var after)) _assigned[current.Spec.NodeName!] = after = [];
             after[key] = new PodInfo(current);
-            _nodeInfos.Remove(current.Spec.NodeName!);
+            _stale.Add(current.Spec.NodeName!);
         }
     }
 
-    /// <summary>Every node with the pods the scheduler counts on it: bound, and not finished.</summary>
-    private List<NodeInfo> Snapshot() =>
-        _nodes.List()
-            .OrderBy(n => n.Metadata.Name, StringComparer.Ordinal)
-            .Select(n =>
-            {
-                var name = n.Metadata.Name!;
-                if (!_nodeInfos.TryGetValue(name, out var info))
-                    _nodeInfos[name] = info = new NodeInfo(n, _assigned.GetValueOrDefault(name)?.Values ?? Enumerable.Empty<PodInfo>());
-                return info;
-            })
-            .ToList();
+    /// <summary>Every node with the pods the scheduler counts on it (bound, and not finished), in name order.</summary>
+    private List<NodeInfo> Snapshot()
+    {
+        if (_snapshot is null)
+        {
+            _snapshot = _nodes.List().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal).Select(Summarize).ToList();
+            _positions.Clear();
+            for (var i = 0; i < _snapshot.Count; i++) _positions[_snapshot[i].Name] = i;
+        }
+        else
+        {
+            foreach (var name in _stale)
+                if (_positions.TryGetValue(name, out var i) && _nodes.Get(name) is { } node) _snapshot[i] = Summarize(node);
+        }
+        _stale.Clear();
+        return _snapshot;
+    }
+
+    private NodeInfo Summarize(Node node) =>
+        new(node, _assigned.GetValueOrDefault(node.Metadata.Name!)?.Values ?? Enumerable.Empty<PodInfo>());
 
     /// <summary>The scheduler's pod informer leaves out finished pods, so they hold no room on their node.</summary>
     private static bool Counts(Pod pod) =>

@@ -12,7 +12,16 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
     public static readonly TimeSpan InitialBackoff = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
+    /// <summary>podMaxInUnschedulablePodsDuration: an unschedulable pod is tried again after this long even if nothing changed.</summary>
+    public static readonly TimeSpan MaxInUnschedulable = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the queue looks for pods that have waited as unschedulable for too long.</summary>
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, Entry> _entries = [];
+
+    // The active queue as a heap; an entry that left it, or whose priority changed, is skipped when it surfaces.
+    private readonly PriorityQueue<(Entry Entry, long Version), (int Priority, DateTimeOffset Timestamp, long Sequence)> _active = new();
     private long _sequence;
     private long _cycle;
     private long _moveRequestCycle = -1;
@@ -30,10 +39,11 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
         public Place Place { get; set; }
         internal long Cycle { get; set; }
         internal bool ChangedInFlight { get; set; }
+        internal long Version { get; set; }
         internal IDisposable? Timer { get; set; }
     }
 
-    public bool HasActive => _entries.Values.Any(e => e.Place == Place.Active);
+    public bool HasActive => PeekActive() is not null;
 
     public Place? PlaceOf(string key) => _entries.TryGetValue(key, out var entry) ? entry.Place : null;
 
@@ -52,8 +62,10 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
     public void Update(string key, int priority, long? cause)
     {
         if (!_entries.TryGetValue(key, out var entry)) return;
+        var reorder = entry.Place == Place.Active && entry.Priority != priority;
         entry.Priority = priority;
         entry.Cause = Newest(entry.Cause, cause);
+        if (reorder) Push(entry);
         if (entry.Place == Place.InFlight) entry.ChangedInFlight = true;
         else if (entry.Place == Place.Unschedulable) Requeue(entry);
     }
@@ -66,11 +78,9 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
     /// <summary>Takes the next pod to schedule; it is in flight until Done, Unschedulable or Remove.</summary>
     public Entry? Pop()
     {
-        var next = _entries.Values
-            .Where(e => e.Place == Place.Active)
-            .OrderByDescending(e => e.Priority).ThenBy(e => e.Timestamp).ThenBy(e => e.Sequence)
-            .FirstOrDefault();
+        var next = PeekActive();
         if (next is null) return null;
+        _active.Dequeue();
         next.Place = Place.InFlight;
         next.Cycle = ++_cycle;
         next.Attempts++;
@@ -109,6 +119,17 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
         }
     }
 
+    /// <summary>
+    /// Starts flushUnschedulablePodsLeftover: every 30 s, pods unschedulable for more than 5 minutes go back to be
+    /// tried again. A background timer, as it is housekeeping nobody waits for.
+    /// </summary>
+    public void StartFlushing() => loop.After(FlushPeriod, () =>
+    {
+        var now = loop.Clock.Now;
+        foreach (var entry in _entries.Values.Where(e => e.Place == Place.Unschedulable && now - e.Timestamp > MaxInUnschedulable).ToList()) Requeue(entry);
+        StartFlushing();
+    }, background: true);
+
     /// <summary>The back-off after the pod's attempts so far: 1 s, doubled per attempt, at most 10 s.</summary>
     public static TimeSpan Backoff(int attempts)
     {
@@ -143,7 +164,22 @@ public sealed class SchedulingQueue(EventLoop loop, Action onActive)
         entry.Timer = null;
         entry.Place = Place.Active;
         entry.Sequence = _sequence++;
+        Push(entry);
         onActive();
+    }
+
+    private void Push(Entry entry) => _active.Enqueue((entry, ++entry.Version), (-entry.Priority, entry.Timestamp, entry.Sequence));
+
+    /// <summary>The next active entry (highest priority, then longest waiting), dropping the stale ones above it.</summary>
+    private Entry? PeekActive()
+    {
+        while (_active.TryPeek(out var top, out _))
+        {
+            var (entry, version) = top;
+            if (entry.Place == Place.Active && entry.Version == version && _entries.GetValueOrDefault(entry.Key) == entry) return entry;
+            _active.Dequeue();
+        }
+        return null;
     }
 
     private static long? Newest(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

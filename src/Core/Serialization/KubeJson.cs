@@ -38,6 +38,24 @@ public static class KubeJson
     public static KubeObject Deserialize(string json, Type type) =>
         (KubeObject)(JsonSerializer.Deserialize(json, type, Options) ?? throw new JsonException("null is not an object"));
 
+    /// <summary>
+    /// The JSON of an object with its resourceVersion changed from <paramref name="old"/> to <paramref name="new"/>, without
+    /// serializing it again; null unless the text has the shape this serializer writes: metadata as the first object,
+    /// with only plain strings (name, generateName, namespace, uid) before its resourceVersion.
+    /// </summary>
+    public static string? WithResourceVersion(string json, string? old, string @new)
+    {
+        const string metadata = "\"metadata\":{";
+        if (old is null) return null;
+        var start = json.IndexOf(metadata, StringComparison.Ordinal);
+        if (start < 0 || json.AsSpan(1, start - 1).IndexOfAny('{', '[') >= 0) return null;
+        var field = $"\"resourceVersion\":\"{old}\"";
+        var at = json.IndexOf(field, start, StringComparison.Ordinal);
+        var fieldsBefore = start + metadata.Length;
+        if (at < 0 || json.AsSpan(fieldsBefore, at - fieldsBefore).IndexOfAny('{', '[') >= 0) return null;
+        return string.Concat(json.AsSpan(0, at), $"\"resourceVersion\":\"{@new}\"", json.AsSpan(at + field.Length));
+    }
+
     /// <summary>A deep copy, so that a caller may change an object without touching what the store or a cache holds.</summary>
     public static T Clone<T>(T obj) where T : KubeObject => (T)Deserialize(Serialize(obj), obj.GetType());
 
@@ -52,13 +70,21 @@ public static class KubeJson
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            // The common "…Z" form is parsed from the UTF-8 bytes; anything else gets the lenient parse below.
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z']
+                && reader.TryGetDateTimeOffset(out var utc))
+                return utc.ToUniversalTime();
             var text = reader.GetString();
             if (text is null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
                 throw new JsonException($"parsing time \"{text}\" as RFC 3339 failed");
             return time.ToUniversalTime();
         }
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(FormatTime(value));
+        /// <summary>As <see cref="FormatTime"/>: the writer prints a UTC time without fraction as "yyyy-MM-ddTHH:mm:ssZ".</summary>
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            var ticks = value.UtcTicks;
+            writer.WriteStringValue(new DateTime(ticks - ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+        }
     }
 }

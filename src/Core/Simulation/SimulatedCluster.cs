@@ -12,7 +12,7 @@ namespace Playground.Core.Simulation;
 /// One sandbox's Kubernetes: the API server and its store, the controllers, the scheduler and a kubelet per node,
 /// all on one event loop in virtual time. Not thread-safe by design: its owner runs it on one logical thread.
 /// </summary>
-public sealed class SimulatedCluster
+public sealed partial class SimulatedCluster
 {
     /// <summary>The control plane's own address on the simulated node network.</summary>
     public const string ApiServerAddress = "172.18.0.2";
@@ -111,6 +111,7 @@ public sealed class SimulatedCluster
     {
         foreach (var name in new[] { "default", "kube-node-lease", "kube-public", "kube-system" })
             Api.Create(new Namespace { Metadata = new ObjectMeta { Name = name } }, WriteContext.ApiServer);
+        Api.Create(Controllers.PersistentVolumes.LocalPathProvisioner.StandardClass(), WriteContext.ApiServer);
         Api.Create(new Service
         {
             Metadata = new ObjectMeta
@@ -135,6 +136,7 @@ public sealed class SimulatedCluster
                 Ports = [new EndpointPort { Name = "https", Port = 6443, Protocol = "TCP" }],
             }],
         }, WriteContext.ApiServer);
+        NetworkBootstrap.Create(Api, ApiServerAddress);
     }
 
     private void ReserveAddresses(Service service)

@@ -35,11 +35,14 @@ public sealed class Store(int historyWindow = 5000)
 
     public IEnumerable<WriteRecord> All() => _byResource.Values.SelectMany(r => r.Values);
 
-    internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now)
+    /// <param name="json">The object serialized just before, at its previous resourceVersion, if the caller has it: then only the version changes in the text.</param>
+    internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now, string? json = null)
     {
         var revision = Revision + 1;
+        var previous = obj.Metadata.ResourceVersion;
         obj.Metadata.ResourceVersion = revision.ToString();
-        var record = new WriteRecord(revision, type, key, resourceType.Kind, obj, KubeJson.Serialize(obj), context.Actor, context.Cause, now);
+        var serialized = (json is null ? null : KubeJson.WithResourceVersion(json, previous, obj.Metadata.ResourceVersion)) ?? KubeJson.Serialize(obj);
+        var record = new WriteRecord(revision, type, key, resourceType.Kind, obj, serialized, context.Actor, context.Cause, now);
         Revision = revision;
         var objects = Objects(key.Resource);
         if (type == WriteType.Deleted) objects.Remove(SortKey(key));

@@ -5,6 +5,7 @@ public static class ApisExtensions
     public static WebApplication MapPlaygroundApis(this WebApplication app)
     {
         app.MapSandboxApis();
+        app.MapClockApis();
         app.MapBrowserEntry();
         return app;
     }

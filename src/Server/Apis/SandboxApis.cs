@@ -55,7 +55,8 @@ public static class SandboxApis
         return TypedResults.Ok(await sandbox.RunAsync(c => c.Kubectl(body.Command, body.Stdin)));
     }
 
-    private static async Task<(SandboxActor? Sandbox, JsonHttpResult<Status>? Refusal)> OpenAsync(
+    /// <summary>The caller's sandbox, or the refusal to answer: 401 without a token, 404 for an unknown id or a foreign token.</summary>
+    internal static async Task<(SandboxActor? Sandbox, JsonHttpResult<Status>? Refusal)> OpenAsync(
         string id, HttpRequest request, SandboxRegistry registry, CancellationToken cancellationToken)
     {
         var token = SandboxCredentials.Find(request, id);

@@ -17,6 +17,12 @@ public sealed class StoredSandbox
     /// <summary>The store revision at the last commit.</summary>
     public long Revision { get; set; }
 
+    /// <summary>Simulated seconds per real second as the owner set it; null follows the server's configured speed.</summary>
+    public double? ClockSpeed { get; set; }
+
+    /// <summary>Whether the owner paused the clock; a paused sandbox stays paused across restarts.</summary>
+    public bool ClockPaused { get; set; }
+
     /// <summary>The cluster's ClusterOptions as JSON, so a restore rebuilds the same cluster.</summary>
     public required string OptionsJson { get; set; }
 }

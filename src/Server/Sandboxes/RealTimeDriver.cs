@@ -1,12 +1,40 @@
 namespace Playground.Server.Sandboxes;
 
-/// <summary>Maps real time onto a sandbox's virtual clock: simulated time = start + real time elapsed × speed.</summary>
-internal sealed class RealTimeDriver(TimeProvider time, DateTimeOffset simulatedStart, double speed)
+/// <summary>
+/// Maps real time onto a sandbox's virtual clock: simulated time = anchor + real time elapsed since then × speed, or
+/// the anchor itself while paused. Every change of speed or pause re-anchors, so the clock never jumps.
+/// </summary>
+internal sealed class RealTimeDriver(TimeProvider time, DateTimeOffset simulatedStart, ClockSettings settings)
 {
-    private readonly long _startTimestamp = time.GetTimestamp();
+    private long _anchorTimestamp = time.GetTimestamp();
+    private DateTimeOffset _anchor = simulatedStart;
 
-    public DateTimeOffset Now => simulatedStart + time.GetElapsedTime(_startTimestamp) * speed;
+    public ClockSettings Settings { get; private set; } = settings;
 
-    /// <summary>How long to wait in real time until the virtual clock reaches <paramref name="simulated"/>.</summary>
-    public TimeSpan RealDelayUntil(DateTimeOffset simulated) => (simulated - Now) / speed;
+    public DateTimeOffset Now => Settings.Paused ? _anchor : _anchor + time.GetElapsedTime(_anchorTimestamp) * Settings.Speed;
+
+    /// <summary>How long to wait in real time until the virtual clock reaches <paramref name="simulated"/>; forever while paused.</summary>
+    public TimeSpan RealDelayUntil(DateTimeOffset simulated) =>
+        Settings.Paused ? TimeSpan.MaxValue : (simulated - Now) / Settings.Speed;
+
+    /// <summary>Goes on from <paramref name="simulatedNow"/> (where the cluster's clock stands) with <paramref name="settings"/>.</summary>
+    public void Reset(DateTimeOffset simulatedNow, ClockSettings settings)
+    {
+        _anchor = simulatedNow;
+        _anchorTimestamp = time.GetTimestamp();
+        Settings = settings;
+    }
 }
+
+/// <summary>How a sandbox's clock runs: simulated seconds per real second, and whether it stands still.</summary>
+public sealed record ClockSettings(double Speed, bool Paused)
+{
+    public const double MinSpeed = 0.25;
+    public const double MaxSpeed = 60;
+}
+
+/// <summary>A request to change a sandbox's clock; each part is optional and applied in this order.</summary>
+public sealed record ClockChange(double? Speed, bool? Paused, TimeSpan? Advance);
+
+/// <summary>What the clock API answers: the sandbox's simulated now and how its clock runs.</summary>
+public sealed record ClockState(DateTimeOffset Now, double Speed, bool Paused);

@@ -16,17 +16,19 @@ public sealed class SandboxActor : IAsyncDisposable
     private readonly SandboxFeed _feed = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
+    private readonly Action<ClockSettings> _saveClock;
     private readonly Task _loop;
 
     /// <summary>An idle sandbox still wakes this often, so its clock moves on and is saved while nothing happens.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
-    internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, double speed, TimeProvider time, ILogger logger)
+    internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, ClockSettings clock, Action<ClockSettings> saveClock, TimeProvider time, ILogger logger)
     {
         Id = id;
         TokenHash = tokenHash;
         _cluster = cluster;
-        _driver = new RealTimeDriver(time, cluster.Clock.Now, speed);
+        _driver = new RealTimeDriver(time, cluster.Clock.Now, clock);
+        _saveClock = saveClock;
         _logger = logger;
         _loop = Task.Run(RunLoopAsync);
     }
@@ -45,6 +47,24 @@ public sealed class SandboxActor : IAsyncDisposable
         if (!_mailbox.Writer.TryWrite(command)) command.Fail(new ObjectDisposedException($"sandbox {Id}", "the sandbox has stopped"));
         return command.Result;
     }
+
+    /// <summary>
+    /// Changes how the sandbox's clock runs, then advances it by <see cref="ClockChange.Advance"/> in virtual time as one
+    /// turn (timers fire at their own instants, also while paused); the new speed and pause are saved before the answer.
+    /// </summary>
+    public Task<ClockState> ChangeClockAsync(ClockChange change) => RunAsync(cluster =>
+    {
+        var settings = new ClockSettings(change.Speed ?? _driver.Settings.Speed, change.Paused ?? _driver.Settings.Paused);
+        if (settings != _driver.Settings) _saveClock(settings);
+        if (change.Advance is { } advance) cluster.Advance(advance);
+        _driver.Reset(cluster.Clock.Now, settings);
+        return ClockState(cluster);
+    });
+
+    /// <summary>Where the sandbox's clock stands and how it runs.</summary>
+    public Task<ClockState> ClockAsync() => RunAsync(ClockState);
+
+    private ClockState ClockState(SimulatedCluster cluster) => new(cluster.Clock.Now, _driver.Settings.Speed, _driver.Settings.Paused);
 
     /// <summary>Subscribes to every write committed after <paramref name="afterRevision"/>, in order.</summary>
     public Task<SandboxSubscription> SubscribeAsync(long afterRevision) => RunAsync(_ =>

@@ -17,7 +17,7 @@ public class KubeletTests
 
         var node = cluster.Api.Get<Node>(null, "node-2");
 
-        Assert.Equal("kubelet/node-2", cluster.Store.History(0).Single(w => w.Key.Name == "node-2").Actor);
+        Assert.Equal("kubelet/node-2", cluster.Store.History(0).Single(w => w.Key.Resource == "nodes" && w.Key.Name == "node-2").Actor);
         Assert.Equal(new Dictionary<string, string>
         {
             ["beta.kubernetes.io/arch"] = "amd64",

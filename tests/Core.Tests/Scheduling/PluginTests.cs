@@ -188,8 +188,14 @@ public class PluginTests
     {
         var registry = PluginRegistry.Default;
 
-        Assert.Equal(["NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts", "NodeResourcesFit"], registry.Filters.Select(f => f.Name));
-        Assert.Equal([("TaintToleration", 3), ("NodeAffinity", 2), ("NodeResourcesFit", 1), ("NodeResourcesBalancedAllocation", 1)],
+        Assert.Equal(["NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts", "NodeResourcesFit", "PodTopologySpread", "InterPodAffinity"],
+            registry.Filters.Select(f => f.Name));
+        Assert.Equal(["PodTopologySpread", "InterPodAffinity"], registry.PreFilters.Select(f => f.Name));
+        Assert.Equal(
+            [
+                ("TaintToleration", 3), ("NodeAffinity", 2), ("NodeResourcesFit", 1), ("PodTopologySpread", 2), ("InterPodAffinity", 2),
+                ("NodeResourcesBalancedAllocation", 1), ("ImageLocality", 1),
+            ],
             registry.Scores.Select(s => (s.Name, s.Weight)));
     }
 }

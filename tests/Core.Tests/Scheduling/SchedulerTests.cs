@@ -217,12 +217,14 @@ public class SchedulerTests
         var feasible = attempt.Nodes.Single(n => n.Node == "node-2");
         Assert.True(feasible.Feasible);
         var scores = feasible.Score!.Plugins.ToDictionary(p => p.Plugin);
-        Assert.Equal(["TaintToleration", "NodeResourcesFit", "NodeResourcesBalancedAllocation"], feasible.Score.Plugins.Select(p => p.Plugin));
+        Assert.Equal(["TaintToleration", "NodeResourcesFit", "NodeResourcesBalancedAllocation", "ImageLocality"], feasible.Score.Plugins.Select(p => p.Plugin));
         Assert.Equal((100, 3), (scores["TaintToleration"].Normalized, scores["TaintToleration"].Weight));
         // LeastAllocated: cpu (2000 - 1000) × 100 / 2000 = 50, memory (4Gi - 1Gi) × 100 / 4Gi = 75, averaged.
         Assert.Equal(62, scores["NodeResourcesFit"].Normalized);
         // Balanced: fractions 0.5 and 0.25, deviation 0.125.
         Assert.Equal(87, scores["NodeResourcesBalancedAllocation"].Normalized);
+        // No node holds nginx yet, so image locality gives nothing.
+        Assert.Equal(0, scores["ImageLocality"].Normalized);
         Assert.Equal(300 + 62 + 87, feasible.Score.Total);
     }
 

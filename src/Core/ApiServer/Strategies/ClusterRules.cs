@@ -7,11 +7,16 @@ public sealed class NamespaceRules : ResourceStrategy<Namespace>
 {
     protected override Func<string, string?> NameRule => Names.Label;
 
-    protected override void ResetStatus(Namespace ns) => ns.Status = new NamespaceStatus { Phase = "Active" };
+    /// <summary>Runs on create only, as upstream's PrepareForCreate: Active, and the "kubernetes" finalizer the namespace controller removes.</summary>
+    protected override void ResetStatus(Namespace ns)
+    {
+        ns.Status = new NamespaceStatus { Phase = "Active" };
+        var finalizers = (ns.Spec ??= new NamespaceSpec()).Finalizers ??= [];
+        if (!finalizers.Contains("kubernetes")) finalizers.Add("kubernetes");
+    }
 
     protected override void Default(Namespace ns, StrategyContext context)
     {
-        ns.Spec ??= new NamespaceSpec { Finalizers = ["kubernetes"] };
         (ns.Metadata.Labels ??= [])["kubernetes.io/metadata.name"] = ns.Metadata.Name ?? "";
     }
 }

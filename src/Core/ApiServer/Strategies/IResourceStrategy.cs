@@ -7,10 +7,11 @@ public interface IResourceStrategy
 {
     void PrepareForCreate(KubeObject obj, StrategyContext context);
     IEnumerable<FieldError> Validate(KubeObject obj);
+    /// <summary>Defaults and what an update keeps; <paramref name="old"/> is a private copy of the stored object, so parts of it may be moved into <paramref name="updated"/>.</summary>
     void PrepareForUpdate(KubeObject updated, KubeObject old, StrategyContext context);
     IEnumerable<FieldError> ValidateUpdate(KubeObject updated, KubeObject old);
 
-    /// <summary>A status write keeps everything of the old object but its status.</summary>
+    /// <summary>A status write keeps everything of the old object but its status; <paramref name="old"/> is a private copy, as for an update.</summary>
     void PrepareForStatusUpdate(KubeObject updated, KubeObject old);
 
     /// <summary>Gives back what the object held (addresses, ports) once it is gone from the store.</summary>

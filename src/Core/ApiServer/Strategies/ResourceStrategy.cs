@@ -36,8 +36,9 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
 
     public void PrepareForUpdate(KubeObject updated, KubeObject old, StrategyContext context)
     {
-        StatusProperty?.SetValue(updated, StatusProperty.GetValue(KubeJson.Clone((T)old)));
+        StatusProperty?.SetValue(updated, StatusProperty.GetValue(old));
         Default((T)updated, context);
+        PrepareUpdate((T)updated, (T)old);
         if (HasGeneration)
             updated.Metadata.Generation = SpecOf(updated) == SpecOf(old) ? old.Metadata.Generation : (old.Metadata.Generation ?? 0) + 1;
     }
@@ -49,9 +50,8 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
     {
         var status = StatusProperty?.GetValue(updated);
         var annotations = updated.Metadata.Annotations;
-        var kept = KubeJson.Clone((T)old);
         foreach (var property in typeof(T).GetProperties().Where(p => p.CanWrite && p != StatusProperty))
-            property.SetValue(updated, property.GetValue(kept));
+            property.SetValue(updated, property.GetValue(old));
         StatusProperty?.SetValue(updated, status);
         if (StatusWritesAnnotations) updated.Metadata.Annotations = annotations;
     }
@@ -66,6 +66,9 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
     protected virtual void ResetStatus(T obj) => StatusProperty?.SetValue(obj, null);
 
     protected virtual void Default(T obj, StrategyContext context) { }
+
+    /// <summary>What a kind derives from the old object on update (a daemonset's template generation).</summary>
+    protected virtual void PrepareUpdate(T updated, T old) { }
 
     protected virtual IEnumerable<FieldError> ValidateObject(T obj) => [];
 

@@ -7,7 +7,7 @@ namespace Playground.Core.ApiServer.Strategies;
 /// <summary>The checks Deployments, ReplicaSets and other controllers' specs share: selector, template, replicas.</summary>
 internal static class WorkloadValidation
 {
-    public static IEnumerable<FieldError> Validate(LabelSelector? selector, PodTemplateSpec? template, int? replicas)
+    public static IEnumerable<FieldError> Validate(LabelSelector? selector, PodTemplateSpec? template, int? replicas, string kind = "deployment")
     {
         if (replicas < 0) yield return FieldError.Invalid("spec.replicas", replicas.Value.ToString(), "must be greater than or equal to 0");
         if (selector is null)
@@ -17,7 +17,7 @@ internal static class WorkloadValidation
         else
         {
             if ((selector.MatchLabels?.Count ?? 0) + (selector.MatchExpressions?.Count ?? 0) == 0)
-                yield return FieldError.Invalid("spec.selector", "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}", "empty selector is invalid for deployment");
+                yield return FieldError.Invalid("spec.selector", "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}", $"empty selector is invalid for {kind}");
             foreach (var error in LabelSelectors.Validate(selector, "spec.selector")) yield return error;
         }
         if (template is null)

@@ -46,7 +46,7 @@ public static partial class LabelSelectors
             var r = expressions[i];
             var at = $"{path}.matchExpressions[{i}]";
             if (!Operators.Contains(r.Operator))
-                errors.Add(FieldError.NotSupported($"{at}.operator", $"\"{r.Operator}\"", Operators));
+                errors.Add(FieldError.Invalid($"{at}.operator", $"\"{r.Operator}\"", "not a valid selector operator"));
             else if (r.Operator is "In" or "NotIn" && (r.Values?.Count ?? 0) == 0)
                 errors.Add(FieldError.Required($"{at}.values", "must be specified when `operator` is 'In' or 'NotIn'"));
             else if (r.Operator is "Exists" or "DoesNotExist" && (r.Values?.Count ?? 0) > 0)

@@ -19,8 +19,24 @@ public static class PodSpecs
             container.TerminationMessagePolicy ??= "File";
             container.Resources ??= new ResourceRequirements();
             foreach (var port in container.Ports ?? []) port.Protocol ??= "TCP";
+            foreach (var probe in new[] { container.LivenessProbe, container.ReadinessProbe, container.StartupProbe }) DefaultProbe(probe);
         }
         spec.SecurityContext ??= [];
+    }
+
+    /// <summary>SetDefaults_Probe and SetDefaults_HTTPGetAction: 1 s timeout, every 10 s, 1 success, 3 failures, GET / over HTTP.</summary>
+    private static void DefaultProbe(Probe? probe)
+    {
+        if (probe is null) return;
+        probe.TimeoutSeconds ??= 1;
+        probe.PeriodSeconds ??= 10;
+        probe.SuccessThreshold ??= 1;
+        probe.FailureThreshold ??= 3;
+        if (probe.HttpGet is { } http)
+        {
+            http["path"] ??= "/";
+            http["scheme"] ??= "HTTP";
+        }
     }
 
     /// <summary>Upstream defaults the pull policy to Always for ":latest" or no tag.</summary>

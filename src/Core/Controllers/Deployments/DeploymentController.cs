@@ -99,10 +99,10 @@ public sealed partial class DeploymentController : IComponent
     /// <summary>The deployment's pods by owning ReplicaSet uid, terminating ones included (Recreate must wait for them).</summary>
     private Dictionary<string, List<Pod>> PodMapFor(Deployment d, List<ReplicaSet> replicaSets)
     {
-        var map = replicaSets.ToDictionary(rs => rs.Metadata.Uid!, _ => new List<Pod>());
-        foreach (var pod in _pods.List(d.Metadata.Namespace, d.Spec.Selector ?? new()))
-            if (ControllerRefs.ControllerOf(pod)?.Uid is { } uid && map.TryGetValue(uid, out var pods)) pods.Add(pod);
-        return map;
+        var selector = d.Spec.Selector ?? new();
+        return replicaSets.ToDictionary(
+            rs => rs.Metadata.Uid!,
+            rs => _pods.ControlledBy(rs.Metadata.Uid!).Where(p => LabelSelectors.Matches(selector, p.Metadata.Labels)).ToList());
     }
 
     /// <summary>Writes the deployment's status (and revision annotation), keeping the local copy's resourceVersion current.</summary>

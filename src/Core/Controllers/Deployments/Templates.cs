@@ -32,8 +32,12 @@ internal static class Templates
         }
         var hash = 2166136261u;
         foreach (var b in bytes) hash = (hash ^ b) * 16777619u;
-        return string.Concat(hash.ToString(CultureInfo.InvariantCulture).Select(digit => SafeAlphabet[digit % SafeAlphabet.Length]));
+        return SafeEncode(hash);
     }
+
+    /// <summary>Upstream's rand.SafeEncodeString of a hash's decimal digits.</summary>
+    public static string SafeEncode(uint hash) =>
+        string.Concat(hash.ToString(CultureInfo.InvariantCulture).Select(digit => SafeAlphabet[digit % SafeAlphabet.Length]));
 
     /// <summary>Upstream's EqualIgnoreHash: the same template but for the pod-template-hash label (empty and absent lists alike).</summary>
     public static bool EqualIgnoreHash(PodTemplateSpec? a, PodTemplateSpec? b) =>

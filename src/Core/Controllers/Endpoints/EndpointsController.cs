@@ -1,10 +1,10 @@
 using Playground.Core.Api.Core;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
-using Playground.Core.ApiServer.Validation;
 using Playground.Core.Clients;
 using Playground.Core.Serialization;
 using Playground.Core.Simulation;
+using static Playground.Core.Controllers.Endpoints.ServicePods;
 using EndpointsObject = Playground.Core.Api.Core.Endpoints;
 
 namespace Playground.Core.Controllers.Endpoints;
@@ -101,11 +101,6 @@ public sealed class EndpointsController : IComponent
         else _api.Update(endpoints, context);
     }
 
-    /// <summary>A service selects pods whose labels include its selector; an empty (but present) selector selects them all.</summary>
-    private static bool Selects(Service service, Pod? pod) =>
-        pod is not null && service.Spec.Selector is { } selector
-        && (selector.Count == 0 || LabelSelectors.Matches(selector, pod.Metadata.Labels));
-
     /// <summary>What a pod contributes: its IP for each service port it can serve, ready or not; nothing without an IP or when terminating.</summary>
     private static IEnumerable<EndpointSubsets.Entry> Entries(Service service, Pod pod)
     {
@@ -131,34 +126,6 @@ public sealed class EndpointsController : IComponent
             var port = new EndpointPort { Name = servicePort.Name, Port = number, Protocol = servicePort.Protocol, AppProtocol = servicePort.AppProtocol };
             yield return new(address, port, ready);
         }
-    }
-
-    /// <summary>Upstream's ShouldPodBeInEndpoints: it has an IP, is not terminating (unless published anyway), and may still run.</summary>
-    private static bool ShouldBeInEndpoints(Pod pod, bool includeTerminating)
-    {
-        if (PodIp(pod) is null) return false;
-        if (!includeTerminating && pod.Metadata.DeletionTimestamp is not null) return false;
-        return pod.Spec.RestartPolicy switch
-        {
-            "Never" => pod.Status?.Phase is not ("Failed" or "Succeeded"),
-            "OnFailure" => pod.Status?.Phase != "Succeeded",
-            _ => true,
-        };
-    }
-
-    private static string? PodIp(Pod pod) =>
-        pod.Status?.PodIPs?.Select(p => p.Ip).FirstOrDefault(ip => !ip.Contains(':')) is { Length: > 0 } ip ? ip
-        : string.IsNullOrEmpty(pod.Status?.PodIP) ? null : pod.Status.PodIP;
-
-    /// <summary>Upstream's podutil.FindPort: a named targetPort is looked up among the containers' ports of the same protocol.</summary>
-    private static int? FindPort(Pod pod, ServicePort servicePort)
-    {
-        var target = servicePort.TargetPort ?? servicePort.Port;
-        if (target.IntValue is int number) return number;
-        var protocol = servicePort.Protocol ?? "TCP";
-        return pod.Spec.Containers.Concat(pod.Spec.InitContainers?.Where(c => c.RestartPolicy == "Always") ?? [])
-            .SelectMany(c => c.Ports ?? [])
-            .FirstOrDefault(p => p.Name == target.StringValue && (p.Protocol ?? "TCP") == protocol)?.Number;
     }
 
     private void DeleteEndpoints(string? ns, string name, WriteContext context)

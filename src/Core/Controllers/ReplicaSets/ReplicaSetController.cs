@@ -55,7 +55,9 @@ public sealed class ReplicaSetController : IComponent
     {
         if (_replicaSets.Get(key) is not { } rs) return;
         var context = new WriteContext(Actor, cause);
-        var candidates = _pods.List(rs.Metadata.Namespace).Where(PodReadiness.IsActive).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal);
+        // Upstream scans the namespace; only its own pods and the orphans can be claimed, so the index reads just those.
+        var candidates = _pods.ControlledBy(rs.Metadata.Uid!).Concat(_pods.Orphans(rs.Metadata.Namespace))
+            .Where(PodReadiness.IsActive).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal);
         var pods = new ControllerRefManager<Pod>(_api, rs, p => LabelSelectors.Matches(rs.Spec.Selector, p.Metadata.Labels), context)
             .Claim(candidates);
 

@@ -8,8 +8,8 @@ public sealed class CreateCommand : Command
 {
     private static readonly string[] UpstreamGenerators =
     [
-        "clusterrole", "clusterrolebinding", "configmap", "cronjob", "ingress", "job", "poddisruptionbudget",
-        "priorityclass", "quota", "role", "rolebinding", "secret", "service", "serviceaccount", "token",
+        "clusterrole", "clusterrolebinding", "ingress", "poddisruptionbudget",
+        "priorityclass", "quota", "role", "rolebinding", "service", "serviceaccount", "token",
     ];
 
     public override string Name => "create";
@@ -23,7 +23,7 @@ public sealed class CreateCommand : Command
         Flag.String("dry-run", null, "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it.", "none"),
     ];
 
-    public override IReadOnlyList<Command> Subcommands { get; } = [new CreateDeploymentCommand(), new CreateNamespaceCommand()];
+    public override IReadOnlyList<Command> Subcommands { get; } = [new CreateDeploymentCommand(), new CreateNamespaceCommand(), new CreateJobCommand(), new CreateCronJobCommand(), new CreateConfigMapCommand(), new CreateSecretCommand()];
 
     public override void Run(CommandContext context)
     {

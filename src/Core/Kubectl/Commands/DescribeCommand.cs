@@ -78,6 +78,10 @@ public sealed class DescribeCommand : Command
                 var owned = DeploymentRevisions.Owned(api, d);
                 var newRs = Templates.FindNew(d, owned);
                 return DeploymentDescriber.Describe(d, owned.Where(rs => rs != newRs).ToList(), newRs, events, now);
+            case StatefulSet set:
+                return StatefulSetDescriber.Describe(set, OwnedPods(api, set), events, now);
+            case DaemonSet ds:
+                return DaemonSetDescriber.Describe(ds, OwnedPods(api, ds), events, now);
             case ReplicaSet rs:
                 var pods = api.List<Pod>(rs.Metadata.Namespace).Where(p => ControllerRefs.ControllerOf(p)?.Uid == rs.Metadata.Uid).ToList();
                 return ReplicaSetDescriber.Describe(rs, pods, events, now);
@@ -88,14 +92,42 @@ public sealed class DescribeCommand : Command
                 return ServiceDescriber.Describe(svc, api.TryGet<Endpoints>(svc.Metadata.Namespace, svc.Metadata.Name!), events, now);
             case ConfigMap cm:
                 return ConfigMapDescriber.Describe(cm, events, now);
+            case Secret secret:
+                return SecretDescriber.Describe(secret);
+            case ResourceQuota quota:
+                return ResourceQuotaDescriber.Describe(quota);
+            case ServiceAccount sa:
+                return ServiceAccountDescriber.Describe(sa, events, now);
+            case Api.Storage.StorageClass sc:
+                return StorageClassDescriber.Describe(sc, events, now);
+            case LimitRange range:
+                return LimitRangeDescriber.Describe(range);
+            case PersistentVolume pv:
+                return PersistentVolumeDescriber.Describe(pv, events, now);
+            case PersistentVolumeClaim pvc:
+                return PersistentVolumeClaimDescriber.Describe(pvc, PersistentVolumeClaimDescriber.PodsUsing(api, pvc), events, now);
             case CoreNamespace ns:
                 return NamespaceDescriber.Describe(ns);
             case Endpoints ep:
                 return EndpointsDescriber.Describe(ep, events, now);
+            case Api.Networking.Ingress ingress:
+                return IngressDescriber.Describe(ingress, api, events, now);
+            case Api.Batch.Job job:
+                return JobDescriber.Describe(job, events, now);
+            case Api.Batch.CronJob cronJob:
+                return CronJobDescriber.Describe(cronJob, events, now);
+            case Api.Policy.PodDisruptionBudget pdb:
+                return PodDisruptionBudgetDescriber.Describe(pdb, events, now);
+            case Api.Autoscaling.HorizontalPodAutoscaler hpa:
+                return HorizontalPodAutoscalerDescriber.Describe(hpa, events, now);
             default:
                 return GenericDescriber.Describe(obj, events, now);
         }
     }
+
+    /// <summary>The pods a workload controls, as getPodStatusForController counts them.</summary>
+    private static List<Pod> OwnedPods(ApiServer.ApiServer api, KubeObject owner) =>
+        api.List<Pod>(owner.Metadata.Namespace).Where(p => ControllerRefs.ControllerOf(p)?.Uid == owner.Metadata.Uid).ToList();
 
     /// <summary>
     /// The events about an object, as kubectl's searchEvents finds them: same name, namespace and uid (for a pod any

@@ -21,6 +21,10 @@ public static class Dispatcher
         new GetCommand(), new DescribeCommand(), new CreateCommand(), new ApplyCommand(), new DeleteCommand(),
         new ScaleCommand(), new SetCommand(), new RolloutCommand(), new LogsCommand(), new VersionCommand(),
         new ApiResourcesCommand(),
+        new AutoscaleCommand(), new TopCommand(),
+        new ExecCommand(), new ExposeCommand(),
+        new LabelCommand(), new AnnotateCommand(), new PatchCommand(), new EditCommand(),
+        new Nodes.CordonCommand(), new Nodes.UncordonCommand(), new Nodes.DrainCommand(), new Nodes.TaintCommand(),
     ];
 
     public static KubectlResult Run(ApiServer.ApiServer api, IReadOnlyList<string> args, string? stdin)

@@ -37,7 +37,7 @@ public sealed class LogsCommand : Command
         foreach (var container in containers) Print(context, pod, container);
     }
 
-    private static Pod FindPod(CommandContext context, string arg)
+    internal static Pod FindPod(CommandContext context, string arg)
     {
         if (!arg.Contains('/')) return context.Api.Get<Pod>(context.Namespace, arg);
         var selection = ResourceArgs.Parse([arg], context.Resources)[0];
@@ -56,7 +56,7 @@ public sealed class LogsCommand : Command
         return pods[0];
     }
 
-    private static Container PickContainer(CommandContext context, Pod pod, string? name)
+    internal static Container PickContainer(CommandContext context, Pod pod, string? name)
     {
         var all = pod.Spec.Containers.Concat(pod.Spec.InitContainers ?? []).ToList();
         if (name is not null)

@@ -2,7 +2,7 @@ using Playground.Core.Kubectl.Parsing;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl rollout: status, history, undo, restart, pause and resume of Deployments.</summary>
+/// <summary>kubectl rollout: status, history, undo and restart of Deployments, StatefulSets and DaemonSets; pause and resume of Deployments.</summary>
 public sealed class RolloutCommand : Command
 {
     public override string Name => "rollout";

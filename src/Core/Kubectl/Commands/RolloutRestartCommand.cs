@@ -16,20 +16,26 @@ public sealed class RolloutRestartCommand : Command
     {
         foreach (var (type, obj) in Workloads.Find(context, context.Args.Positionals, "required resource not specified"))
         {
-            if (obj is not Api.Apps.Deployment d)
+            var template = obj switch
+            {
+                Api.Apps.Deployment d => d.Spec.Template,
+                Api.Apps.StatefulSet or Api.Apps.DaemonSet => ControllerRevisions.Template(obj),
+                _ => null,
+            };
+            if (template is null)
             {
                 context.Error($"error: {Workloads.Resource(type)} \"{obj.Metadata.Name}\" restarting is not supported");
                 continue;
             }
-            if (d.Spec.Paused == true)
+            if (obj is Api.Apps.Deployment { Spec.Paused: true })
             {
-                context.Error($"error: {Workloads.Resource(type)} \"{d.Metadata.Name}\" can't restart paused deployment (run rollout resume first)");
+                context.Error($"error: {Workloads.Resource(type)} \"{obj.Metadata.Name}\" can't restart paused deployment (run rollout resume first)");
                 continue;
             }
-            var meta = d.Spec.Template.Metadata ??= new Api.Meta.ObjectMeta();
+            var meta = template.Metadata ??= new Api.Meta.ObjectMeta();
             (meta.Annotations ??= [])["kubectl.kubernetes.io/restartedAt"] = KubeJson.FormatTime(context.Now);
-            context.Api.Update(d, WriteContext.Kubectl);
-            context.WriteLine($"{ResourceArgs.Ref(type, d.Metadata.Name)} restarted");
+            context.Api.Update(obj, WriteContext.Kubectl);
+            context.WriteLine($"{ResourceArgs.Ref(type, obj.Metadata.Name)} restarted");
         }
     }
 }

@@ -5,7 +5,7 @@ using Playground.Core.Kubectl.Parsing;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl rollout undo: copies an earlier revision's pod template (and annotations) back into the Deployment.</summary>
+/// <summary>kubectl rollout undo: copies an earlier revision's pod template back into the Deployment (with its annotations), StatefulSet or DaemonSet.</summary>
 public sealed class RolloutUndoCommand : Command
 {
     /// <summary>Deployment annotations a rollback keeps rather than taking from the old ReplicaSet (upstream's annotationsToSkip).</summary>
@@ -30,6 +30,11 @@ public sealed class RolloutUndoCommand : Command
         var toRevision = context.Args.Int("to-revision") ?? 0;
         foreach (var (type, obj) in Workloads.Find(context, context.Args.Positionals, "required resource not specified"))
         {
+            if (obj is StatefulSet or DaemonSet)
+            {
+                context.WriteLine($"{ResourceArgs.Ref(type, obj.Metadata.Name)} {ControllerRevisions.Rollback(context.Api, obj, toRevision)}");
+                continue;
+            }
             var d = Workloads.Deployment(type, obj, "rollbacker");
             var name = ResourceArgs.Ref(type, d.Metadata.Name);
             if (d.Spec.Paused == true)

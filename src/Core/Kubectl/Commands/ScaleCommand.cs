@@ -4,7 +4,7 @@ using Playground.Core.Kubectl.Parsing;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl scale deployment NAME --replicas=N (and replica sets): sets spec.replicas, as the scale subresource does.</summary>
+/// <summary>kubectl scale deployment NAME --replicas=N (and replica sets, stateful sets): sets spec.replicas, as the scale subresource does.</summary>
 public sealed class ScaleCommand : Command
 {
     public override string Name => "scale";
@@ -33,6 +33,7 @@ public sealed class ScaleCommand : Command
             {
                 case Deployment d: had = d.Spec.Replicas; d.Spec.Replicas = replicas; break;
                 case ReplicaSet rs: had = rs.Spec.Replicas; rs.Spec.Replicas = replicas; break;
+                case StatefulSet set: had = set.Spec.Replicas; set.Spec.Replicas = replicas; break;
                 default:
                     context.Error("Error from server (NotFound): the server could not find the requested resource");
                     continue;

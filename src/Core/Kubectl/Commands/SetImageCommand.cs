@@ -32,6 +32,8 @@ public sealed class SetImageCommand : Command
             {
                 Deployment d => d.Spec.Template.Spec,
                 ReplicaSet rs => rs.Spec.Template?.Spec,
+                StatefulSet set => set.Spec.Template.Spec,
+                DaemonSet ds => ds.Spec.Template.Spec,
                 Pod pod => pod.Spec,
                 _ => null,
             };

@@ -13,11 +13,13 @@ public static class FlagParser
     {
         var positionals = new List<string>();
         var values = new Dictionary<string, List<string>>();
+        int? argsLenAtDash = null;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
             if (arg == "--")
             {
+                argsLenAtDash = positionals.Count;
                 positionals.AddRange(args.Skip(i + 1));
                 break;
             }
@@ -28,7 +30,7 @@ public static class FlagParser
             else
                 positionals.Add(arg);
         }
-        return new ParsedArgs(positionals, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
+        return new ParsedArgs(positionals, values.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value)) { ArgsLenAtDash = argsLenAtDash };
     }
 
     /// <summary>The words that name the command, with flags (and the values they take) left out, as cobra's Find does.</summary>

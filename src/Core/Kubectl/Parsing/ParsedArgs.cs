@@ -7,6 +7,9 @@ public sealed class ParsedArgs(IReadOnlyList<string> positionals, IReadOnlyDicti
 {
     public IReadOnlyList<string> Positionals { get; } = positionals;
 
+    /// <summary>How many positionals came before "--" (null without one), as cobra's ArgsLenAtDash tells exec where its command starts.</summary>
+    public int? ArgsLenAtDash { get; init; }
+
     public bool IsSet(string name) => values.ContainsKey(name);
 
     /// <summary>The last value given, as pflag keeps for a flag set twice.</summary>

@@ -6,18 +6,36 @@ public sealed record LogLine(TimeSpan At, string Text);
 /// <summary>Output a container prints again and again, every <paramref name="Period"/> from <paramref name="Start"/> on.</summary>
 public sealed record RepeatedOutput(TimeSpan Start, TimeSpan Period, IReadOnlyList<LogLine> Lines);
 
+/// <summary>A file the process creates (touch) or removes (rm), at an offset from its start.</summary>
+public sealed record FileChange(TimeSpan At, string Path, bool Exists);
+
+/// <summary>The ports a server listens on from an offset after its start, and the HTTP paths it answers with 200 (null: not HTTP).</summary>
+public sealed record Listener(TimeSpan From, IReadOnlyList<int> Ports, IReadOnlyList<string>? HttpPaths);
+
 /// <summary>
 /// What a container's main process does, worked out from its image and command: what it prints and when, and
-/// whether it exits (after how long, with which code) or runs until stopped.
+/// whether it exits (after how long, with which code) or runs until stopped; the files it touches, the memory it
+/// allocates (from <paramref name="MemoryFrom"/> on), and the ports it serves — what probes and the OOM killer see.
 /// </summary>
 public sealed record ContainerProcess(
     IReadOnlyList<LogLine> Output,
     TimeSpan? ExitAfter = null,
     int ExitCode = 0,
     RepeatedOutput? Repeat = null,
-    bool IgnoresSigterm = false)
+    bool IgnoresSigterm = false,
+    IReadOnlyList<FileChange>? Files = null,
+    long MemoryBytes = 0,
+    TimeSpan MemoryFrom = default,
+    Listener? Listens = null)
 {
     public static readonly ContainerProcess Forever = new([]);
+
+    /// <summary>Files every image has, so `cat /etc/hostname` style checks succeed.</summary>
+    private static readonly string[] ImageFiles = ["/etc/hostname", "/etc/hosts", "/etc/passwd", "/etc/resolv.conf", "/etc/os-release"];
+
+    /// <summary>Whether <paramref name="path"/> exists <paramref name="elapsed"/> into the run: the last touch or rm before then decides.</summary>
+    public bool FileExists(string path, TimeSpan elapsed) =>
+        (Files ?? []).LastOrDefault(f => f.Path == path && f.At <= elapsed) is { } change ? change.Exists : ImageFiles.Contains(path);
 
     /// <summary>The most lines a log keeps, as a container runtime rotates its log files.</summary>
     public const int MaxLines = 10_000;

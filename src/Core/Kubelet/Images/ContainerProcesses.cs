@@ -13,7 +13,7 @@ public static partial class ContainerProcesses
         var args = container.Args?.Select(a => Expand(a, context.Environment)).ToList();
         // Args alone replace the image's command; ones starting with "-" are flags for its server, as the official entrypoints read them.
         if (command is null && (args is null || args.Count == 0 || args[0].StartsWith('-')))
-            return profile?.Run(context) ?? ContainerProcess.Forever;
+            return profile?.Start(context) ?? ContainerProcess.Forever;
         return ShellScript.Run([.. command ?? [], .. args ?? []], profile, context);
     }
 

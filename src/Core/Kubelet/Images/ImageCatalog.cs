@@ -4,7 +4,8 @@ namespace Playground.Core.Kubelet.Images;
 
 /// <summary>
 /// An image the simulation knows: its size, how long its process takes to stop, the commands that start its server,
-/// and what its own entrypoint does (prints, runs, or exits) when a container gives no command.
+/// what its own entrypoint does (prints, runs, or exits) when a container gives no command, and the ports its server
+/// listens on with the HTTP paths it answers (null when it does not speak HTTP).
 /// </summary>
 public sealed record ImageProfile(
     string Name,
@@ -12,7 +13,19 @@ public sealed record ImageProfile(
     TimeSpan StopTime,
     IReadOnlyList<string> Binaries,
     Func<ProcessContext, ContainerProcess> Run,
-    bool ShellImage = false);
+    bool ShellImage = false,
+    IReadOnlyList<int>? Ports = null,
+    IReadOnlyList<string>? HttpPaths = null)
+{
+    /// <summary>The image's server: a server that keeps running listens once it has printed its last startup line.</summary>
+    public ContainerProcess Start(ProcessContext context)
+    {
+        var process = Run(context);
+        if (Ports is not { Count: > 0 } || process.ExitAfter is not null) return process;
+        var ready = process.Output.Count == 0 ? TimeSpan.Zero : process.Output.Max(l => l.At);
+        return process with { Listens = new Listener(ready, Ports, HttpPaths) };
+    }
+}
 
 /// <summary>The images a sandbox's nodes can pull, with plausible sizes and startup logs; unknown images get a generic profile.</summary>
 public static class ImageCatalog
@@ -21,15 +34,17 @@ public static class ImageCatalog
 
     public static IReadOnlyList<ImageProfile> All { get; } =
     [
-        new("nginx", 72_099_410, TimeSpan.FromMilliseconds(150), ["nginx", "nginx-debug"], Nginx),
-        new("httpd", 58_135_372, TimeSpan.FromMilliseconds(250), ["httpd", "httpd-foreground", "apachectl"], Httpd),
-        new("redis", 45_148_813, TimeSpan.FromMilliseconds(120), ["redis-server"], Redis),
-        new("postgres", 158_461_733, TimeSpan.FromMilliseconds(400), ["postgres", "docker-entrypoint.sh"], Postgres),
-        new("mysql", 171_617_834, TimeSpan.FromMilliseconds(900), ["mysqld", "docker-entrypoint.sh"], MySql),
+        new("nginx", 72_099_410, TimeSpan.FromMilliseconds(150), ["nginx", "nginx-debug"], Nginx, Ports: [80], HttpPaths: ["/", "/index.html", "/50x.html"]),
+        new("httpd", 58_135_372, TimeSpan.FromMilliseconds(250), ["httpd", "httpd-foreground", "apachectl"], Httpd, Ports: [80], HttpPaths: ["/", "/index.html"]),
+        new("redis", 45_148_813, TimeSpan.FromMilliseconds(120), ["redis-server"], Redis, Ports: [6379]),
+        new("postgres", 158_461_733, TimeSpan.FromMilliseconds(400), ["postgres", "docker-entrypoint.sh"], Postgres, Ports: [5432]),
+        new("mysql", 171_617_834, TimeSpan.FromMilliseconds(900), ["mysqld", "docker-entrypoint.sh"], MySql, Ports: [3306, 33060]),
         new("busybox", 2_166_802, TimeSpan.Zero, [], Shell, ShellImage: true),
         new("alpine", 3_653_068, TimeSpan.Zero, [], Shell, ShellImage: true),
         new("node", 399_122_584, TimeSpan.FromMilliseconds(100), ["node", "npm"], Repl),
         new("python", 373_024_577, TimeSpan.FromMilliseconds(100), ["python", "python3"], Repl),
+        // polinux/stress, the image of the docs' memory and CPU walkthroughs: an Alpine with the stress tool.
+        new("stress", 4_295_524, TimeSpan.Zero, ["stress"], Shell, ShellImage: true),
     ];
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed class ShellScript
     private readonly ProcessContext _context;
     private readonly Dictionary<string, string> _variables;
     private readonly List<LogLine> _output = [];
+    private readonly List<FileChange> _files = [];
+    private long _memory;
+    private TimeSpan _memoryFrom;
     private TimeSpan _time;
     private int _status;
     private bool _stopped;
@@ -47,11 +50,18 @@ public sealed class ShellScript
     private ContainerProcess Result()
     {
         if (_server is not null)
-            return _server with { Output = _output.Concat(_server.Output.Select(l => l with { At = l.At + _time })).ToList(), ExitAfter = _server.ExitAfter + _time };
+            return _server with
+            {
+                Output = _output.Concat(_server.Output.Select(l => l with { At = l.At + _time })).ToList(),
+                ExitAfter = _server.ExitAfter + _time,
+                Files = _files,
+                Listens = _server.Listens is { } listens ? listens with { From = listens.From + _time } : null,
+            };
         // A shell or sleep running as PID 1 has no SIGTERM handler, so the kernel ignores the signal until SIGKILL.
-        return _forever || _repeat is not null
+        var process = _forever || _repeat is not null
             ? new ContainerProcess(_output, Repeat: _repeat, IgnoresSigterm: true)
             : new ContainerProcess(_output, ExitAfter: _time + TimeSpan.FromMilliseconds(5), ExitCode: _status, IgnoresSigterm: true);
+        return process with { Files = _files, MemoryBytes = _memory, MemoryFrom = _memoryFrom };
     }
 
     private void Execute(IReadOnlyList<ShellStatement> statements)
@@ -135,12 +145,18 @@ public sealed class ShellScript
             case "tail" when args.Contains("-f"):
                 Stop(forever: true);
                 break;
-            case "wait" or "cd" or "export" or "set" or "trap" or "mkdir" or "touch" or "rm" or "cp" or "mv" or "chmod" or "ls" or "cat":
+            case "touch" or "rm":
+                foreach (var path in args.Where(a => !a.StartsWith('-'))) _files.Add(new FileChange(_time, path, name == "touch"));
+                break;
+            case "stress" when _image?.Binaries.Contains("stress") == true:
+                Stress(args);
+                break;
+            case "wait" or "cd" or "export" or "set" or "trap" or "mkdir" or "cp" or "mv" or "chmod" or "ls" or "cat":
                 break;
             default:
                 if (_image is not null && _image.Binaries.Contains(name))
                 {
-                    _server = _image.Run(_context);
+                    _server = _image.Start(_context);
                     _stopped = true;
                 }
                 else
@@ -150,6 +166,36 @@ public sealed class ShellScript
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// stress: --vm N workers each allocating --vm-bytes (256M by default) right away and holding it; it runs until
+    /// --timeout, or forever.
+    /// </summary>
+    private void Stress(IReadOnlyList<string> args)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var workers = int.TryParse(Option("--vm") ?? Option("-m"), out var vm) ? vm : 0;
+        var bytes = Bytes(Option("--vm-bytes") ?? "256M");
+        var cpu = Option("--cpu") ?? Option("-c") ?? "0";
+        Print($"stress: info: [1] dispatching hogs: {cpu} cpu, 0 io, {workers} vm, 0 hdd");
+        _memory = workers * bytes;
+        _memoryFrom = _time + TimeSpan.FromMilliseconds(50);
+        if ((Option("--timeout") ?? Option("-t")) is { } timeout)
+        {
+            _time += Duration(timeout);
+            Print($"stress: info: [1] successful run completed in {(long)Duration(timeout).TotalSeconds}s");
+        }
+        else Stop(forever: true);
+    }
+
+    /// <summary>stress's sizes: a number with an optional B, K, M or G suffix, in powers of 1024.</summary>
+    private static long Bytes(string text)
+    {
+        var unit = char.ToUpperInvariant(text[^1]);
+        var multiplier = unit switch { 'K' => 1024L, 'M' => 1024L * 1024, 'G' => 1024L * 1024 * 1024, _ => 1L };
+        var number = char.IsLetter(text[^1]) ? text[..^1] : text;
+        return long.TryParse(number, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value * multiplier : 0;
     }
 
     private void Print(string text)

@@ -1,5 +1,7 @@
 using Playground.Core.Api.Core;
+using Playground.Core.Api.Meta;
 using Playground.Core.Kubelet.Images;
+using Playground.Core.Kubelet.Prober;
 
 namespace Playground.Core.Kubelet.Stages;
 
@@ -11,7 +13,7 @@ namespace Playground.Core.Kubelet.Stages;
 /// </summary>
 public static class Lifecycle
 {
-    private static readonly TimeSpan MaxRestartBackoff = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MaxPullBackoff = TimeSpan.FromMinutes(5);
 
     public static IReadOnlyList<Stage> Stages { get; } =
     [
@@ -59,9 +61,20 @@ public static class Lifecycle
             s => Next(s, c => c.Step == ContainerStep.Created),
             Between(30, 200), Patches.Start,
             Normal("Started", (_, c) => $"Started container {c!.Name}")),
-        new("container-ready",
-            s => First(s.Terminating ? [] : s.Containers.Where(c => c.Step == ContainerStep.Running && c.Status?.Ready != true && c.Spec.ReadinessProbe is not null)),
-            Until((s, t) => ReadyAt(t[0])), Patches.Ready),
+        new("container-probed",
+            s => All(s.Terminating ? [] : s.Containers.Where(c => c.Step == ContainerStep.Running && c.Runtime?.StopDueAt is null
+                && (Started(c) != (c.Status?.Started == true) || Ready(c) != (c.Status?.Ready == true)))),
+            Between(5, 50), Patches.Probed),
+        new("container-unhealthy",
+            s => First(s.Terminating ? [] : s.Containers.Where(c => c.Step == ContainerStep.Running && c.Runtime?.StopDueAt is null && FailedProbe(c) is not null)),
+            Between(5, 50), Patches.KillUnhealthy,
+            Normal("Killing", (_, c) => $"Container {c!.Name} failed {FailedProbe(c)} probe, will be restarted")),
+        new("container-killed",
+            s => First(s.Terminating ? [] : s.Running.Where(c => c.Runtime?.StopDueAt is not null).OrderBy(c => c.Runtime!.StopDueAt)),
+            Until((s, t) => t[0].Runtime!.StopDueAt!.Value), Patches.Killed),
+        new("container-oom-killed",
+            s => First(s.Terminating ? [] : s.Running.Where(c => OomKilledAt(c) is not null).OrderBy(OomKilledAt)),
+            Until((s, t) => OomKilledAt(t[0])!.Value), Patches.OomKilled),
         new("container-exited",
             s => First(s.Terminating ? [] : s.Running.Where(c => c.Process.ExitAfter is not null).OrderBy(ExitsAt)),
             Until((s, t) => ExitsAt(t[0])), Patches.Exit),
@@ -90,13 +103,38 @@ public static class Lifecycle
             Between(20, 120), Patches.Delete),
     ];
 
-    /// <summary>The kubelet's crash back-off: the first restart is immediate, then 10 s doubling to 5 minutes.</summary>
-    public static TimeSpan RestartBackoff(int restartCount)
+    /// <summary>The image pull back-off after some failed pulls in a row: 10 s doubling to 5 minutes.</summary>
+    public static TimeSpan PullBackoff(int failures)
     {
-        if (restartCount <= 0) return TimeSpan.Zero;
+        if (failures <= 0) return TimeSpan.Zero;
         var delay = TimeSpan.FromSeconds(10);
-        for (var i = 1; i < restartCount && delay < MaxRestartBackoff; i++) delay += delay;
-        return delay < MaxRestartBackoff ? delay : MaxRestartBackoff;
+        for (var i = 1; i < failures && delay < MaxPullBackoff; i++) delay += delay;
+        return delay < MaxPullBackoff ? delay : MaxPullBackoff;
+    }
+
+    /// <summary>A running container has started once its startup probe succeeded, or at once without one.</summary>
+    public static bool Started(ContainerTarget target) =>
+        target.Spec.StartupProbe is null || target.PodState.Node.Probes.Get(target.Status?.ContainerID, ProbeType.Startup) == ProbeResult.Success;
+
+    /// <summary>Ready once started and, with a readiness probe, while its last verdict is success.</summary>
+    public static bool Ready(ContainerTarget target) =>
+        Started(target) && (target.Spec.ReadinessProbe is null
+            || target.PodState.Node.Probes.Get(target.Status?.ContainerID, ProbeType.Readiness) == ProbeResult.Success);
+
+    /// <summary>"liveness" or "startup" when that probe has failed for the running container; null otherwise.</summary>
+    public static string? FailedProbe(ContainerTarget target)
+    {
+        var id = target.Status?.ContainerID;
+        if (target.Spec.StartupProbe is not null && target.PodState.Node.Probes.Get(id, ProbeType.Startup) == ProbeResult.Failure) return "startup";
+        return target.Spec.LivenessProbe is not null && target.PodState.Node.Probes.Get(id, ProbeType.Liveness) == ProbeResult.Failure ? "liveness" : null;
+    }
+
+    /// <summary>When the container's process passes its memory limit, if it does.</summary>
+    private static DateTimeOffset? OomKilledAt(ContainerTarget target)
+    {
+        var limit = target.Spec.Resources?.Limits?.GetValueOrDefault("memory");
+        if (limit is null || target.Process.MemoryBytes <= Quantity.Bytes(limit)) return null;
+        return (target.Runtime?.StartedAt ?? target.Status?.State?.Running?.StartedAt ?? target.PodState.Now) + target.Process.MemoryFrom;
     }
 
     /// <summary>How the kubelet names a pod in messages: name_namespace(uid).</summary>
@@ -119,13 +157,6 @@ public static class Lifecycle
 
     private static DateTimeOffset ExitsAt(ContainerTarget target) =>
         (target.Runtime?.StartedAt ?? target.Status?.State?.Running?.StartedAt ?? target.PodState.Now) + target.Process.ExitAfter!.Value;
-
-    /// <summary>When the first readiness probe succeeds: it runs once the initial delay has passed, and its result lands a second later.</summary>
-    private static DateTimeOffset ReadyAt(ContainerTarget target)
-    {
-        var started = target.Runtime?.StartedAt ?? target.Status?.State?.Running?.StartedAt ?? target.PodState.Now;
-        return started + TimeSpan.FromSeconds((target.Spec.ReadinessProbe!.InitialDelaySeconds ?? 0) + 1);
-    }
 
     private static Func<PodState, IReadOnlyList<ContainerTarget>, Random, TimeSpan> Between(int minMilliseconds, int maxMilliseconds) =>
         (_, _, random) => TimeSpan.FromMilliseconds(minMilliseconds + random.Next(maxMilliseconds - minMilliseconds + 1));

@@ -55,11 +55,22 @@ public static class Patches
         context.SetCondition("PodReadyToStartContainers", false);
     }
 
-    public static void ErrImageNeverPull(StageContext context) => SetWaiting(context, "ErrImageNeverPull",
-        t => $"Container image \"{t.Image}\" is not present with pull policy of Never");
+    public static void ErrImageNeverPull(StageContext context)
+    {
+        Restarting(context);
+        SetWaiting(context, "ErrImageNeverPull", t => $"Container image \"{t.Image}\" is not present with pull policy of Never");
+    }
+
+    /// <summary>A container that exited starts its next run: the kubelet moves its crash back-off on (doBackOff).</summary>
+    private static void Restarting(StageContext context)
+    {
+        foreach (var target in context.Targets)
+            if (target.FinishedAt is { } finished) context.Node.Runtime.Restarting(context.State.Uid, target.Name, target.Status!.RestartCount, finished);
+    }
 
     public static void ImagePresent(StageContext context)
     {
+        Restarting(context);
         foreach (var target in context.Targets)
         {
             var record = context.Node.Runtime.Track(context.State.Uid, target.Name, target.Run);
@@ -74,6 +85,7 @@ public static class Patches
     /// </summary>
     public static void StartPull(StageContext context)
     {
+        Restarting(context);
         var runtime = context.Node.Runtime;
         foreach (var target in context.Targets)
         {
@@ -115,7 +127,7 @@ public static class Patches
             var record = context.RuntimeOf(target);
             record.Step = RuntimeStep.PullFailed;
             record.PullFailures++;
-            record.PullRetryAt = context.Now + Lifecycle.RestartBackoff(record.PullFailures);
+            record.PullRetryAt = context.Now + Lifecycle.PullBackoff(record.PullFailures);
         }
         SetWaiting(context, "ErrImagePull", t => ImageCatalog.PullError(t.Reference) ?? "");
     }
@@ -154,8 +166,9 @@ public static class Patches
             status.ContainerID = "containerd://" + record.ContainerId;
             status.Image = reference.Normalized;
             status.ImageID = reference.ImageId;
-            status.Started = true;
-            status.Ready = !target.Init && target.Spec.ReadinessProbe is null;
+            // With a startup probe the container counts as started only once it succeeds; readiness waits for that too.
+            status.Started = target.Init || target.Spec.StartupProbe is null;
+            status.Ready = !target.Init && target.Spec.StartupProbe is null && target.Spec.ReadinessProbe is null;
         }
     }
 
@@ -165,10 +178,42 @@ public static class Patches
         foreach (var target in context.Targets) Terminate(context, target, 0, "Completed");
     }
 
-    /// <summary>A readiness probe succeeded for the first time.</summary>
-    public static void Ready(StageContext context)
+    /// <summary>The prober's verdicts reach the status: started once the startup probe passed, ready while the readiness probe passes.</summary>
+    public static void Probed(StageContext context)
     {
-        foreach (var target in context.Targets) context.StatusOf(target).Ready = true;
+        foreach (var target in context.Targets)
+        {
+            var status = context.StatusOf(target);
+            status.Started = Lifecycle.Started(target);
+            status.Ready = Lifecycle.Ready(target);
+        }
+    }
+
+    /// <summary>A container failed its liveness or startup probe: it is stopped with its grace period, then restarted.</summary>
+    public static void KillUnhealthy(StageContext context)
+    {
+        foreach (var target in context.Targets)
+        {
+            var probe = Lifecycle.FailedProbe(target) == "startup" ? target.Spec.StartupProbe : target.Spec.LivenessProbe;
+            var grace = probe?.TerminationGracePeriodSeconds ?? context.Pod.Spec.TerminationGracePeriodSeconds ?? 30;
+            StopBy(context, target, context.Now + TimeSpan.FromSeconds(grace));
+        }
+    }
+
+    /// <summary>A stopped container is gone: exit 0 after a clean shutdown, 137 when killed at the end of its grace period.</summary>
+    public static void Killed(StageContext context)
+    {
+        foreach (var target in context.Targets)
+        {
+            var killed = context.RuntimeOf(target).KilledAtDeadline;
+            Terminate(context, target, killed ? 137 : 0, killed ? "Error" : "Completed");
+        }
+    }
+
+    /// <summary>The container's memory passed its limit: the kernel's OOM killer ends it with SIGKILL.</summary>
+    public static void OomKilled(StageContext context)
+    {
+        foreach (var target in context.Targets) Terminate(context, target, 137, "OOMKilled");
     }
 
     /// <summary>The container's process ended by itself; a successful init container counts as ready.</summary>
@@ -188,7 +233,7 @@ public static class Patches
         foreach (var target in context.Targets)
         {
             var status = context.StatusOf(target);
-            var delay = Lifecycle.RestartBackoff(status.RestartCount);
+            var delay = context.Node.Runtime.CrashBackoff(context.State.Uid, target.Name, status.RestartCount, target.FinishedAt ?? context.Now);
             status.LastState = new ContainerState { Terminated = status.State?.Terminated };
             status.State = new ContainerState
             {
@@ -208,24 +253,22 @@ public static class Patches
     public static void Stop(StageContext context)
     {
         var deadline = context.Pod.Metadata.DeletionTimestamp ?? context.Now;
-        foreach (var target in context.Targets)
-        {
-            var record = context.RuntimeOf(target);
-            var stopTime = ImageCatalog.Find(target.Reference)?.StopTime ?? TimeSpan.FromMilliseconds(200);
-            var due = context.Now + stopTime + TimeSpan.FromMilliseconds(context.Random.Next(100));
-            record.KilledAtDeadline = target.Process.IgnoresSigterm || due > deadline;
-            record.StopDueAt = record.KilledAtDeadline ? (deadline > context.Now ? deadline : context.Now) : due;
-        }
+        foreach (var target in context.Targets) StopBy(context, target, deadline);
+    }
+
+    private static void StopBy(StageContext context, ContainerTarget target, DateTimeOffset deadline)
+    {
+        var record = context.RuntimeOf(target);
+        var stopTime = ImageCatalog.Find(target.Reference)?.StopTime ?? TimeSpan.FromMilliseconds(200);
+        var due = context.Now + stopTime + TimeSpan.FromMilliseconds(context.Random.Next(100));
+        record.KilledAtDeadline = target.Process.IgnoresSigterm || due > deadline;
+        record.StopDueAt = record.KilledAtDeadline ? (deadline > context.Now ? deadline : context.Now) : due;
     }
 
     /// <summary>The stopped containers are terminated: exit 0 after a clean shutdown, 137 when killed.</summary>
     public static void Stopped(StageContext context)
     {
-        foreach (var target in context.Targets)
-        {
-            var killed = context.RuntimeOf(target).KilledAtDeadline;
-            Terminate(context, target, killed ? 137 : 0, killed ? "Error" : "Completed");
-        }
+        Killed(context);
         if (context.State.Running.All(r => context.Targets.Any(t => t.Name == r.Name && t.Init == r.Init))) StopSandbox(context);
     }
 

@@ -44,7 +44,7 @@ public sealed class ContainerTarget
         if (terminated is not null || backingOff)
         {
             var finished = (terminated ?? status!.LastState!.Terminated!).FinishedAt ?? pod.Now;
-            NotBefore = finished + Lifecycle.RestartBackoff(status!.RestartCount);
+            NotBefore = finished + pod.Node.Runtime.CrashBackoff(pod.Uid, spec.Name, status!.RestartCount, finished);
         }
         if (Runtime is { Step: RuntimeStep.PullFailed } failed && failed.PullRetryAt > NotBefore) NotBefore = failed.PullRetryAt;
         Step = StepOf(pod, terminated, backingOff);
@@ -59,6 +59,9 @@ public sealed class ContainerTarget
 
     /// <summary>Which run of the container the kubelet works on: its restart count, plus one when it must start again.</summary>
     public int Run { get; }
+
+    /// <summary>When the run it is on ended, for a container that exited and has not run again.</summary>
+    public DateTimeOffset? FinishedAt => (Status?.State?.Terminated ?? (Status?.State?.Waiting is not null ? Status?.LastState?.Terminated : null))?.FinishedAt;
 
     /// <summary>A restart, or another try at a failed pull, waits for its back-off to pass.</summary>
     public DateTimeOffset NotBefore { get; } = DateTimeOffset.MinValue;

@@ -23,12 +23,30 @@ public sealed class NodeInfo
     public Resource NonZeroRequested { get; } = new();
     public HashSet<(string Ip, string Protocol, int Port)> UsedPorts { get; } = [];
 
+    /// <summary>The images the node holds, each name (tag and digest) with the image's size, read once.</summary>
+    public Dictionary<string, long> Images => _images ??= (Node.Status?.Images ?? [])
+        .SelectMany(i => (i.Names ?? []).Select(n => (Name: n, Size: i.SizeBytes ?? 0)))
+        .DistinctBy(i => i.Name)
+        .ToDictionary(i => i.Name, i => i.Size);
+    private Dictionary<string, long>? _images;
+
+    /// <summary>The pods with any inter-pod affinity term, so a cycle need not read every pod of every node.</summary>
+    public List<PodInfo> PodsWithAffinity { get; } = [];
+
+    /// <summary>The pods with required anti-affinity, which every incoming pod must respect.</summary>
+    public List<PodInfo> PodsWithRequiredAntiAffinity { get; } = [];
+
     public void AddPod(PodInfo pod)
     {
         Pods.Add(pod);
         Requested.Add(pod.Requests);
         NonZeroRequested.Add(pod.NonZeroRequests);
         foreach (var port in pod.HostPorts) UsedPorts.Add(port);
+        if (pod.Pod.Spec.Affinity is { PodAffinity: not null } or { PodAntiAffinity: not null } && pod.AffinityTerms.Any)
+        {
+            PodsWithAffinity.Add(pod);
+            if (pod.AffinityTerms.RequiredAntiAffinity.Count > 0) PodsWithRequiredAntiAffinity.Add(pod);
+        }
     }
 
     /// <summary>A copy without some of its pods: what preemption evaluates when it imagines victims gone.</summary>

@@ -15,10 +15,20 @@ public sealed class PodInfo(Pod pod)
     /// <summary>Requests with the scheduler's defaults for containers that ask for nothing: the basis of least-allocated spreading.</summary>
     public Resource NonZeroRequests { get; } = Resource.Requests(pod.Spec, nonZero: true);
 
-    /// <summary>The host ports the pod's containers claim, as (hostIP, protocol, port).</summary>
-    public IEnumerable<(string Ip, string Protocol, int Port)> HostPorts =>
+    /// <summary>What PreFilter and PreScore plugins worked out for this pod in the current scheduling cycle, by plugin.</summary>
+    public Dictionary<string, object> CycleState => _cycleState ??= [];
+    private Dictionary<string, object>? _cycleState;
+
+    /// <summary>The pod's inter-pod affinity and anti-affinity terms, read once.</summary>
+    public PodAffinityTerms AffinityTerms => _affinityTerms ??= PodAffinityTerms.Of(Pod);
+    private PodAffinityTerms? _affinityTerms;
+
+    private IReadOnlyList<(string Ip, string Protocol, int Port)>? _hostPorts;
+
+    /// <summary>The host ports the pod's containers claim, as (hostIP, protocol, port); read once, as NodePorts asks on every node.</summary>
+    public IReadOnlyList<(string Ip, string Protocol, int Port)> HostPorts => _hostPorts ??= [..
         Pod.Spec.Containers.Concat(Pod.Spec.InitContainers ?? [])
             .SelectMany(c => c.Ports ?? [])
             .Where(p => p.HostPort is > 0)
-            .Select(p => (string.IsNullOrEmpty(p.HostIP) ? "0.0.0.0" : p.HostIP, p.Protocol ?? "TCP", p.HostPort!.Value));
+            .Select(p => (string.IsNullOrEmpty(p.HostIP) ? "0.0.0.0" : p.HostIP, p.Protocol ?? "TCP", p.HostPort!.Value))];
 }

@@ -11,12 +11,19 @@ public sealed record PluginScore(string Plugin, long Raw, long Normalized, int W
 /// <summary>A feasible node's scores, plugin by plugin, and their weighted sum.</summary>
 public sealed record NodeScore(string Node, IReadOnlyList<PluginScore> Plugins)
 {
-    public long Total => Plugins.Sum(p => p.Weighted);
+    /// <summary>Summed once: selecting the host reads it for every feasible node.</summary>
+    public long Total { get; } = Plugins.Sum(p => p.Weighted);
 }
 
 /// <summary>Runs a registry's plugins at the Filter and Score extension points, as the framework runtime does.</summary>
 public sealed class Profile(PluginRegistry registry)
 {
+    /// <summary>PreFilter: lets the plugins that need the whole snapshot work out their state for this cycle.</summary>
+    public void RunPreFilters(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, nodes);
+    }
+
     /// <summary>Runs filters in order and stops at the first rejection, returning the plugin that rejected the node.</summary>
     public (string? Plugin, FilterResult Result) RunFilters(PodInfo pod, NodeInfo node)
     {
@@ -29,11 +36,12 @@ public sealed class Profile(PluginRegistry registry)
     }
 
     /// <summary>Scores every feasible node with every plugin that applies to the pod, then normalizes and weighs.</summary>
-    public IReadOnlyList<NodeScore> RunScores(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    public IReadOnlyList<NodeScore> RunScores(PodInfo pod, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<NodeInfo>? allNodes = null)
     {
         var perNode = nodes.Select(_ => new List<PluginScore>()).ToList();
         foreach (var plugin in registry.Scores.Where(p => p.Applies(pod)))
         {
+            if (plugin is IPreScorePlugin preScore && !preScore.PreScore(pod, allNodes ?? nodes, nodes)) continue;
             var raw = nodes.Select(n => plugin.Score(pod, n)).ToArray();
             var normalized = (long[])raw.Clone();
             plugin.Normalize(normalized);

@@ -16,8 +16,13 @@ public sealed class PluginRegistry(IReadOnlyList<object> plugins)
         new NodeAffinity(),
         new NodePorts(),
         new NodeResourcesFit(),
+        new PodTopologySpread(),
+        new InterPodAffinity(),
         new NodeResourcesBalancedAllocation(),
+        new ImageLocality(),
     ]);
+
+    public IReadOnlyList<IPreFilterPlugin> PreFilters { get; } = plugins.OfType<IPreFilterPlugin>().ToList();
 
     public IReadOnlyList<IFilterPlugin> Filters { get; } = plugins.OfType<IFilterPlugin>().ToList();
 

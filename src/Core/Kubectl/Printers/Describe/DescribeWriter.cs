@@ -86,7 +86,7 @@ public sealed class DescribeWriter
         return text;
     }
 
-    private void Multiline(string title, IEnumerable<string> lines)
+    public void Multiline(string title, IEnumerable<string> lines)
     {
         Write(0, $"{title}:\t");
         var first = true;
