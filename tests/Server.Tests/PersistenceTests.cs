@@ -39,7 +39,7 @@ public sealed class PersistenceTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_is_committed_whole_log_objects_and_revision()
     {
-        var journal = new SqliteJournal("sandbox", Databases);
+        var journal = new SqliteJournal("sandbox", Databases, keptWrites: 100);
         var time = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
         journal.Commit([Write(1, WriteType.Added, "a"), Write(2, WriteType.Added, "b"), Write(3, WriteType.Modified, "a", "v2"), Write(4, WriteType.Deleted, "b")], time);
@@ -54,9 +54,24 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_write_log_keeps_the_newest_writes_and_prunes_older_ones_as_it_passes_each_thousand()
+    {
+        var journal = new SqliteJournal("sandbox", Databases, keptWrites: 100);
+
+        for (var revision = 1; revision <= 1200; revision += 50)
+            journal.Commit([.. Enumerable.Range(revision, 50).Select(r => Write(r, WriteType.Modified, "a", $"v{r}"))], DateTimeOffset.UnixEpoch);
+
+        await using var db = await Databases.CreateDbContextAsync();
+        var kept = await db.Writes.Select(w => w.Revision).ToListAsync();
+        Assert.Equal(901, kept.Min());
+        Assert.Equal(1200, kept.Max());
+        Assert.Equal(1200, await db.Sandboxes.Select(s => s.Revision).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_batch_that_fails_part_way_leaves_nothing_behind()
     {
-        var journal = new SqliteJournal("sandbox", Databases);
+        var journal = new SqliteJournal("sandbox", Databases, keptWrites: 100);
         journal.Commit([Write(1, WriteType.Added, "a")], DateTimeOffset.UnixEpoch);
 
         // Revision 1 is already in the log, so the insert fails after the object rows were touched.
@@ -72,7 +87,7 @@ public sealed class PersistenceTests : IAsyncLifetime
     [Fact]
     public async Task A_reader_is_not_blocked_by_an_open_write_and_does_not_see_it()
     {
-        new SqliteJournal("sandbox", Databases).Commit([Write(1, WriteType.Added, "a")], DateTimeOffset.UnixEpoch);
+        new SqliteJournal("sandbox", Databases, keptWrites: 100).Commit([Write(1, WriteType.Added, "a")], DateTimeOffset.UnixEpoch);
         await using var writer = await Databases.CreateDbContextAsync();
         await using var transaction = await writer.Database.BeginTransactionAsync();
         await writer.Objects.ExecuteDeleteAsync();

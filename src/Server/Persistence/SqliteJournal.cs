@@ -6,9 +6,13 @@ namespace Playground.Server.Persistence;
 /// <summary>
 /// The persistence port of one sandbox: each batch the cluster flushes becomes one SQLite transaction
 /// (write log, current objects, clock and revision), so a restart finds either all of a batch or none of it.
+/// The write log keeps the last <paramref name="keptWrites"/> writes, what a restore loads as the watch window;
+/// older ones are pruned every thousand revisions, so heartbeats do not grow the file forever.
 /// </summary>
-public sealed class SqliteJournal(string sandboxId, IDbContextFactory<PlaygroundDb> databases) : IClusterJournal
+public sealed class SqliteJournal(string sandboxId, IDbContextFactory<PlaygroundDb> databases, int keptWrites) : IClusterJournal
 {
+    private const long PruneEvery = 1000;
+
     public void Commit(IReadOnlyList<WriteRecord> writes, DateTimeOffset now)
     {
         using var db = databases.CreateDbContext();
@@ -31,6 +35,8 @@ public sealed class SqliteJournal(string sandboxId, IDbContextFactory<Playground
         db.Sandboxes.Where(s => s.Id == sandboxId).ExecuteUpdate(s => s
             .SetProperty(x => x.Now, now)
             .SetProperty(x => x.Revision, x => revision ?? x.Revision));
+        if (revision is { } last && last / PruneEvery != (writes.Min(w => w.Revision) - 1) / PruneEvery)
+            db.Writes.Where(w => w.SandboxId == sandboxId && w.Revision <= last - keptWrites).ExecuteDelete();
 
         transaction.Commit();
     }

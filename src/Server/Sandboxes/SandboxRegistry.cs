@@ -45,7 +45,7 @@ public sealed class SandboxRegistry(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var actor = Start(sandbox, SimulatedCluster.Create(clusterOptions, new SqliteJournal(id, databases)));
+        var actor = Start(sandbox, SimulatedCluster.Create(clusterOptions, new SqliteJournal(id, databases, clusterOptions.HistoryWindow)));
         _loaded[id] = new Lazy<Task<SandboxActor>>(Task.FromResult(actor));
         // An empty command returns once the bootstrap writes (namespaces, nodes) are committed.
         await actor.RunAsync(_ => true);
@@ -97,7 +97,7 @@ public sealed class SandboxRegistry(
             clusterOptions,
             tail.OrderBy(w => w.Revision).Select(ToWriteRecord).ToList());
         logger.LogInformation("Restoring sandbox {SandboxId} at revision {Revision} with {Count} objects", sandboxId, sandbox.Revision, objects.Count);
-        return Start(sandbox, SimulatedCluster.Restore(state, new SqliteJournal(sandboxId, databases)));
+        return Start(sandbox, SimulatedCluster.Restore(state, new SqliteJournal(sandboxId, databases, clusterOptions.HistoryWindow)));
     }
 
     private SandboxActor Start(StoredSandbox sandbox, SimulatedCluster cluster)
