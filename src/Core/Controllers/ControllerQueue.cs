@@ -1,3 +1,4 @@
+using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Clients;
 using Playground.Core.Simulation;
@@ -17,6 +18,13 @@ internal sealed class ControllerQueue
         _queue = new WorkQueue(loop, (key, cause) => Run(key, cause, sync));
 
     public void Add(string key, long? cause) => _queue.Add(key, cause);
+
+    /// <summary>Queues every added or changed object of the controller's own kind under its own key.</summary>
+    public void Watch<T>(Informer<T> informer) where T : KubeObject =>
+        informer.OnChange((_, obj, cause) =>
+        {
+            if (obj is not null) Add(Informer<T>.KeyOf(obj), cause);
+        });
 
     public void AddAfter(string key, TimeSpan delay, long? cause) => _queue.AddAfter(key, delay, cause);
 

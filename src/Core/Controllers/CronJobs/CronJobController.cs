@@ -47,10 +47,7 @@ public sealed class CronJobController : IComponent
 
     public void Start()
     {
-        _cronJobs.OnChange((_, cronJob, cause) =>
-        {
-            if (cronJob is not null) _queue.Add(Informer<CronJob>.KeyOf(cronJob), cause);
-        });
+        _queue.Watch(_cronJobs);
         _jobs.OnChange((old, current, cause) =>
         {
             foreach (var job in new[] { old, current })

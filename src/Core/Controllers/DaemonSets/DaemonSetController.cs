@@ -45,10 +45,7 @@ public sealed partial class DaemonSetController : IComponent
 
     public void Start()
     {
-        _daemonSets.OnChange((_, ds, cause) =>
-        {
-            if (ds is not null) _queue.Add(Informer<DaemonSet>.KeyOf(ds), cause);
-        });
+        _queue.Watch(_daemonSets);
         _pods.OnChange((old, current, cause) =>
             ControllerRefs.EnqueueControllers(_daemonSets, _queue, old, current, cause, ds => ds.Spec.Selector));
         _nodes.OnChange(OnNodeChange);

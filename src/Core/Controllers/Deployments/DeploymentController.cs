@@ -43,10 +43,7 @@ public sealed partial class DeploymentController : IComponent
 
     public void Start()
     {
-        _deployments.OnChange((_, d, cause) =>
-        {
-            if (d is not null) _queue.Add(Informer<Deployment>.KeyOf(d), cause);
-        });
+        _queue.Watch(_deployments);
         _replicaSets.OnChange(OnReplicaSetChange);
         _pods.OnChange(OnPodChange);
     }

@@ -41,10 +41,7 @@ public sealed class DisruptionController : IComponent
 
     public void Start()
     {
-        _budgets.OnChange((_, pdb, cause) =>
-        {
-            if (pdb is not null) _queue.Add(Informer<PodDisruptionBudget>.KeyOf(pdb), cause);
-        });
+        _queue.Watch(_budgets);
         _pods.OnChange((old, current, cause) =>
         {
             foreach (var pod in new[] { old, current })

@@ -43,10 +43,7 @@ public sealed class JobController : IComponent
 
     public void Start()
     {
-        _jobs.OnChange((_, job, cause) =>
-        {
-            if (job is not null) _queue.Add(Informer<Job>.KeyOf(job), cause);
-        });
+        _queue.Watch(_jobs);
         _pods.OnChange(OnPodChange);
     }
 

@@ -41,10 +41,7 @@ public sealed class ReplicaSetController : IComponent
 
     public void Start()
     {
-        _replicaSets.OnChange((_, rs, cause) =>
-        {
-            if (rs is not null) _queue.Add(Informer<ReplicaSet>.KeyOf(rs), cause);
-        });
+        _queue.Watch(_replicaSets);
         _pods.OnChange(OnPodChange);
     }
 

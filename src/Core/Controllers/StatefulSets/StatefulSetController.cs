@@ -43,10 +43,7 @@ public sealed partial class StatefulSetController : IComponent
 
     public void Start()
     {
-        _sets.OnChange((_, set, cause) =>
-        {
-            if (set is not null) _queue.Add(Informer<StatefulSet>.KeyOf(set), cause);
-        });
+        _queue.Watch(_sets);
         _pods.OnChange((old, current, cause) =>
             ControllerRefs.EnqueueControllers(_sets, _queue, old, current, cause, set => set.Spec.Selector));
     }
