@@ -23,6 +23,4 @@ public sealed record ResourceType(
 
     /// <summary>The kind as messages qualify it, e.g. "Deployment.apps" or "Pod".</summary>
     public string QualifiedKind => Group.Length == 0 ? Kind : $"{Kind}.{Group}";
-
-    public KubeObject New() => (KubeObject)Activator.CreateInstance(ClrType)!;
 }

@@ -13,8 +13,6 @@ public sealed class EventLoop(Clock clock)
 
     public Clock Clock => clock;
 
-    public bool HasWork => _ready.Count > 0;
-
     /// <summary>When the next pending timer fires, if any.</summary>
     public DateTimeOffset? NextTimer
     {

@@ -16,13 +16,13 @@ public sealed class SandboxActor : IAsyncDisposable
     private readonly SandboxFeed _feed = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly ILogger _logger;
-    private readonly Action<ClockSettings> _saveClock;
+    private readonly Action<ClockSettings, DateTimeOffset> _saveClock;
     private readonly Task _loop;
 
     /// <summary>An idle sandbox still wakes this often, so its clock moves on and is saved while nothing happens.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
-    internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, ClockSettings clock, Action<ClockSettings> saveClock, TimeProvider time, ILogger logger)
+    internal SandboxActor(string id, byte[] tokenHash, SimulatedCluster cluster, ClockSettings clock, Action<ClockSettings, DateTimeOffset> saveClock, TimeProvider time, ILogger logger)
     {
         Id = id;
         TokenHash = tokenHash;
@@ -50,13 +50,15 @@ public sealed class SandboxActor : IAsyncDisposable
 
     /// <summary>
     /// Changes how the sandbox's clock runs, then advances it by <see cref="ClockChange.Advance"/> in virtual time as one
-    /// turn (timers fire at their own instants, also while paused); the new speed and pause are saved before the answer.
+    /// turn (timers fire at their own instants, also while paused); the new speed, pause and clock are saved before the answer.
     /// </summary>
     public Task<ClockState> ChangeClockAsync(ClockChange change) => RunAsync(cluster =>
     {
         var settings = new ClockSettings(change.Speed ?? _driver.Settings.Speed, change.Paused ?? _driver.Settings.Paused);
-        if (settings != _driver.Settings) _saveClock(settings);
         if (change.Advance is { } advance) cluster.Advance(advance);
+        // The writes the advance made are durable before the instant that follows them, which a paused clock must keep exactly.
+        cluster.Flush();
+        _saveClock(settings, cluster.Clock.Now);
         _driver.Reset(cluster.Clock.Now, settings);
         return ClockState(cluster);
     });

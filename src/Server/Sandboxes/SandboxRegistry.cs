@@ -103,7 +103,7 @@ public sealed class SandboxRegistry(
     private SandboxActor Start(StoredSandbox sandbox, SimulatedCluster cluster)
     {
         var clock = new ClockSettings(sandbox.ClockSpeed ?? options.Value.ClockSpeed, sandbox.ClockPaused);
-        var actor = new SandboxActor(sandbox.Id, sandbox.TokenHash, cluster, clock, settings => SaveClock(sandbox.Id, settings), time, logger);
+        var actor = new SandboxActor(sandbox.Id, sandbox.TokenHash, cluster, clock, (settings, now) => SaveClock(sandbox.Id, settings, now), time, logger);
         // A failed actor is forgotten, so the next request restores the sandbox from what SQLite holds.
         actor.Completion.ContinueWith(
             _ => _loaded.TryRemove(sandbox.Id, out var _),
@@ -112,10 +112,11 @@ public sealed class SandboxRegistry(
     }
 
     /// <summary>Runs on the sandbox's loop, so saves happen in the order the changes were made.</summary>
-    private void SaveClock(string sandboxId, ClockSettings settings)
+    private void SaveClock(string sandboxId, ClockSettings settings, DateTimeOffset now)
     {
         using var db = databases.CreateDbContext();
         db.Sandboxes.Where(s => s.Id == sandboxId).ExecuteUpdate(s => s
+            .SetProperty(x => x.Now, now)
             .SetProperty(x => x.ClockSpeed, settings.Speed)
             .SetProperty(x => x.ClockPaused, settings.Paused));
     }

@@ -13,12 +13,7 @@ internal sealed class KubectlTerminal
 
     public SimulatedCluster Cluster { get; } = SimulatedCluster.Create(new ClusterOptions { Start = Start });
 
-    public KubectlResult Run(string commandLine)
-    {
-        var result = new KubectlEngine(Cluster.Api).Execute(commandLine);
-        Cluster.RunPending();
-        return result;
-    }
+    public KubectlResult Run(string commandLine) => Cluster.Kubectl(commandLine);
 
     /// <summary>Runs a command that must succeed and returns what it printed.</summary>
     public string Ok(string commandLine)
