@@ -21,13 +21,6 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     private readonly EventRecorder _recorder = services.Recorder(SchedulerName);
     private readonly Profile _profile = new(PluginRegistry.Default);
 
-    // The scheduler's cache, as upstream keeps one: the counted pods of every node, and the snapshot of node
-    // summaries in name order, where a node is summed up again only when it or one of its pods changed.
-    private readonly Dictionary<string, Dictionary<string, PodInfo>> _assigned = [];
-    private readonly HashSet<string> _stale = [];
-    private readonly Dictionary<string, int> _positions = [];
-    private List<NodeInfo>? _snapshot;
-
     /// <summary>Where the next cycle starts looking for feasible nodes, as upstream's nextStartNodeIndex.</summary>
     private int _nextStartNodeIndex;
     private Informer<Pod> _pods = null!;
@@ -35,6 +28,7 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     private SchedulingQueue _queue = null!;
     private bool _pumping;
     private VolumeBinding _volumes = null!;
+    private SchedulerCache _cache = null!;
 
     public string Name => SchedulerName;
 
@@ -49,6 +43,7 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         _queue.StartFlushing();
         _nodes = services.Informers.For<Node>();
         _pods = services.Informers.For<Pod>();
+        _cache = new SchedulerCache(_nodes);
         _nodes.OnChange(OnNodeChange);
         _pods.OnChange(OnPodChange);
         _volumes = new VolumeBinding(services, cause => _queue.MoveAll(cause));
@@ -63,7 +58,7 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     private void OnPodChange(Pod? old, Pod? current, long? revision)
     {
         var key = Informer<Pod>.KeyOf((current ?? old)!);
-        Assign(key, old, current);
+        _cache.Assign(key, old, current);
         if (current is not null && NeedsScheduling(current))
         {
             if (!_queue.Contains(key)) _queue.Add(key, current.Spec.Priority ?? 0, revision);
@@ -72,13 +67,12 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         }
         _queue.Remove(key);
         // An assigned pod leaving the node (deleted, or finished) frees room that unschedulable pods may fit in.
-        if (old is not null && Counts(old) && (current is null || !Counts(current))) _queue.MoveAll(revision);
+        if (old is not null && SchedulerCache.Counts(old) && (current is null || !SchedulerCache.Counts(current))) _queue.MoveAll(revision);
     }
 
     private void OnNodeChange(Node? old, Node? current, long? revision)
     {
-        if (old is null || current is null) _snapshot = null;
-        else _stale.Add(current.Metadata.Name!);
+        _cache.NodeChanged(old, current);
         if (current is not null && (old is null || NodeChanged(old, current))) _queue.MoveAll(revision);
     }
 
@@ -107,64 +101,59 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         }
         var context = new WriteContext(SchedulerName, entry.Cause);
         var podInfo = new PodInfo(pod);
-        var nodes = Snapshot();
+        var snapshot = _cache.Update();
+        var nodes = snapshot.Nodes;
         if (nodes.Count == 0)
         {
-            Fail(pod, FitError.NoNodesAvailable, [], context, null);
+            Fail(pod, FitError.NoNodesAvailable, NodeVerdicts.None, context, null);
             return;
         }
 
         if (_volumes.PreFilter(pod) is { } volumeProblem)
         {
-            Fail(pod, FitError.PreFilterMessage(nodes.Count, volumeProblem), [], context, null);
+            Fail(pod, FitError.PreFilterMessage(nodes.Count, volumeProblem), NodeVerdicts.None, context, null);
             return;
         }
-        _profile.RunPreFilters(podInfo, nodes);
-        var statuses = new Dictionary<string, FilterResult>();
-        var rejections = new Dictionary<string, string>();
-        var feasible = new List<NodeInfo>();
+        _profile.RunPreFilters(podInfo, snapshot);
         var wanted = FeasibleNodes.ToFind(nodes.Count);
-        var evaluated = new List<NodeInfo>();
+        var verdicts = new NodeVerdicts(wanted);
+        var feasible = new List<NodeInfo>(wanted);
         // Upstream stops filtering once it has enough feasible nodes, and the next cycle goes on from there.
         for (var i = 0; i < nodes.Count && feasible.Count < wanted; i++)
         {
             var node = nodes[(_nextStartNodeIndex + i) % nodes.Count];
-            evaluated.Add(node);
             var (plugin, result) = _profile.RunFilters(podInfo, node);
-            if (result.IsSuccess) feasible.Add(node);
-            else
+            if (result.IsSuccess)
             {
-                statuses[node.Name] = result;
-                rejections[node.Name] = plugin!;
+                feasible.Add(node);
+                verdicts.Passed(node);
             }
+            else verdicts.Rejected(node, plugin!, result);
         }
-
-        _nextStartNodeIndex = (_nextStartNodeIndex + evaluated.Count) % nodes.Count;
+        _nextStartNodeIndex = (_nextStartNodeIndex + verdicts.Count) % nodes.Count;
 
         if (feasible.Count == 0)
         {
+            var statuses = verdicts.Statuses();
             var preemption = Preemption.Run(podInfo, nodes, statuses, _profile);
             if (preemption.Node is not null) Preempt(pod, preemption, context);
-            var message = FitError.Message(nodes.Count, statuses.Values, preemption.Message);
-            var evaluations = nodes.Select(n => new NodeEvaluation(n.Name, rejections[n.Name], statuses[n.Name].Reasons, null)).ToList();
-            Fail(pod, message, evaluations, context, preemption.Node?.Name);
+            Fail(pod, FitError.Message(nodes.Count, statuses.Values, preemption.Message), verdicts, context, preemption.Node?.Name);
             return;
         }
 
         // With one feasible node upstream skips scoring altogether.
-        var scores = feasible.Count == 1 ? [] : _profile.RunScores(podInfo, feasible, nodes);
-        var selected = feasible.Count == 1 ? feasible[0].Name : SelectHost(scores);
-        var scoresByNode = scores.ToDictionary(x => x.Node);
-        var log = evaluated.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new NodeEvaluation(
-            n.Name,
-            rejections.GetValueOrDefault(n.Name),
-            statuses.TryGetValue(n.Name, out var s) ? s.Reasons : [],
-            scoresByNode.GetValueOrDefault(n.Name))).ToList();
-        if (_volumes.PreBind(pod, selected, context, () => Bind(pod, selected, log, context)))
-            Bind(pod, selected, log, context);
+        string selected;
+        if (feasible.Count == 1) selected = feasible[0].Name;
+        else
+        {
+            verdicts.Scores = _profile.RunScores(podInfo, feasible, snapshot);
+            selected = feasible[SelectHost(verdicts.Scores.Totals)].Name;
+        }
+        if (_volumes.PreBind(pod, selected, context, () => Bind(pod, selected, verdicts, context)))
+            Bind(pod, selected, verdicts, context);
     }
 
-    private void Bind(Pod pod, string node, IReadOnlyList<NodeEvaluation> evaluations, WriteContext context)
+    private void Bind(Pod pod, string node, NodeVerdicts verdicts, WriteContext context)
     {
         var key = Informer<Pod>.KeyOf(pod);
         Pod bound;
@@ -174,13 +163,13 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         }
         catch (ApiException e)
         {
-            Record(pod, evaluations, null, $"binding rejected: {e.Message}");
+            Record(pod, verdicts, null, $"binding rejected: {e.Message}");
             if (e.Code == 404) _queue.Remove(key);
             else _queue.Retry(key);
             return;
         }
         _queue.Remove(key);
-        Record(pod, evaluations, node, null);
+        Record(pod, verdicts, node, null);
         _recorder.Normal(bound, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {node}", context);
     }
 
@@ -188,9 +177,9 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     /// Records the failure as upstream's handleSchedulingFailure does: a FailedScheduling event, then the pod's
     /// PodScheduled condition (written only when it changes), then back to the queue to wait.
     /// </summary>
-    private void Fail(Pod pod, string message, IReadOnlyList<NodeEvaluation> evaluations, WriteContext context, string? nominatedNode)
+    private void Fail(Pod pod, string message, NodeVerdicts verdicts, WriteContext context, string? nominatedNode)
     {
-        Record(pod, evaluations, null, message);
+        Record(pod, verdicts, null, message);
         _recorder.Warning(pod, "FailedScheduling", message, context);
         var updated = KubeJson.Clone(pod);
         var status = updated.Status ??= new PodStatus { Phase = "Pending" };
@@ -256,65 +245,24 @@ public sealed class Scheduler(ClusterServices services) : IComponent
     /// The highest total wins; equal totals are a fair draw (reservoir sampling, as upstream's selectHost), made with
     /// the sandbox's seeded randomness so a run is reproducible.
     /// </summary>
-    private string SelectHost(IReadOnlyList<NodeScore> scores)
+    private int SelectHost(long[] totals)
     {
-        var best = scores[0];
+        var best = 0;
         var ties = 1;
-        foreach (var score in scores.Skip(1))
+        for (var i = 1; i < totals.Length; i++)
         {
-            if (score.Total > best.Total)
+            if (totals[i] > totals[best])
             {
-                best = score;
+                best = i;
                 ties = 1;
             }
-            else if (score.Total == best.Total && services.Random.Next(++ties) == 0) best = score;
+            else if (totals[i] == totals[best] && services.Random.Next(++ties) == 0) best = i;
         }
-        return best.Node;
+        return best;
     }
 
-    private void Record(Pod pod, IReadOnlyList<NodeEvaluation> evaluations, string? node, string? message) =>
-        Log.Add(new SchedulingAttempt(services.Clock.Now, Informer<Pod>.KeyOf(pod), pod.Metadata.Uid ?? "", evaluations, node, message));
-
-    /// <summary>Keeps the cache's pods per node up to date; a node whose pods changed is summed up again at the next cycle.</summary>
-    private void Assign(string key, Pod? old, Pod? current)
-    {
-        if (old is not null && Counts(old) && _assigned.TryGetValue(old.Spec.NodeName!, out var before))
-        {
-            before.Remove(key);
-            _stale.Add(old.Spec.NodeName!);
-        }
-        if (current is not null && Counts(current))
-        {
-            if (!_assigned.TryGetValue(current.Spec.NodeName!, out var after)) _assigned[current.Spec.NodeName!] = after = [];
-            after[key] = new PodInfo(current);
-            _stale.Add(current.Spec.NodeName!);
-        }
-    }
-
-    /// <summary>Every node with the pods the scheduler counts on it (bound, and not finished), in name order.</summary>
-    private List<NodeInfo> Snapshot()
-    {
-        if (_snapshot is null)
-        {
-            _snapshot = _nodes.List().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal).Select(Summarize).ToList();
-            _positions.Clear();
-            for (var i = 0; i < _snapshot.Count; i++) _positions[_snapshot[i].Name] = i;
-        }
-        else
-        {
-            foreach (var name in _stale)
-                if (_positions.TryGetValue(name, out var i) && _nodes.Get(name) is { } node) _snapshot[i] = Summarize(node);
-        }
-        _stale.Clear();
-        return _snapshot;
-    }
-
-    private NodeInfo Summarize(Node node) =>
-        new(node, _assigned.GetValueOrDefault(node.Metadata.Name!)?.Values ?? Enumerable.Empty<PodInfo>());
-
-    /// <summary>The scheduler's pod informer leaves out finished pods, so they hold no room on their node.</summary>
-    private static bool Counts(Pod pod) =>
-        !string.IsNullOrEmpty(pod.Spec.NodeName) && pod.Status?.Phase is not ("Succeeded" or "Failed");
+    private void Record(Pod pod, NodeVerdicts verdicts, string? node, string? message) =>
+        Log.Add(new SchedulingAttempt(services.Clock.Now, Informer<Pod>.KeyOf(pod), pod.Metadata.Uid ?? "", verdicts, node, message));
 
     /// <summary>Only changes a plugin reads can make an unschedulable pod fit; status writes (our own) cannot.</summary>
     private static bool SchedulingInputChanged(Pod old, Pod current) =>

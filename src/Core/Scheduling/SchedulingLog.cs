@@ -13,9 +13,13 @@ public sealed record SchedulingAttempt(
     DateTimeOffset Time,
     string Pod,
     string Uid,
-    IReadOnlyList<NodeEvaluation> Nodes,
+    NodeVerdicts Verdicts,
     string? SelectedNode,
-    string? Message);
+    string? Message)
+{
+    /// <summary>Every evaluated node in name order.</summary>
+    public IReadOnlyList<NodeEvaluation> Nodes => Verdicts.Evaluations;
+}
 
 /// <summary>
 /// The scheduler's memory of its recent decisions, by pod uid, for the UI and kubectl describe; bounded so a busy

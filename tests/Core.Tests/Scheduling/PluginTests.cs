@@ -168,7 +168,7 @@ public class PluginTests
     public void The_scheduling_log_keeps_the_latest_attempts_of_the_latest_pods()
     {
         var log = new SchedulingLog(maxPods: 2, maxAttemptsPerPod: 3);
-        SchedulingAttempt Attempt(string uid, int second) => new(TestCluster.Start.AddSeconds(second), $"default/{uid}", uid, [], null, "no");
+        SchedulingAttempt Attempt(string uid, int second) => new(TestCluster.Start.AddSeconds(second), $"default/{uid}", uid, NodeVerdicts.None, null, "no");
 
         for (var i = 0; i < 5; i++) log.Add(Attempt("a", i));
         log.Add(Attempt("b", 10));

@@ -9,12 +9,12 @@ public interface IPreFilterPlugin
     string Name { get; }
 
     /// <summary>Runs once per cycle before any Filter, with every node of the snapshot.</summary>
-    void PreFilter(PodInfo pod, IReadOnlyList<NodeInfo> nodes);
+    void PreFilter(PodInfo pod, Snapshot snapshot);
 }
 
 /// <summary>A score plugin that needs every node of the snapshot and the feasible ones before scoring any of them.</summary>
 public interface IPreScorePlugin
 {
     /// <summary>False when the plugin has nothing to say about this pod in this cycle (upstream's Skip): it is not scored.</summary>
-    bool PreScore(PodInfo pod, IReadOnlyList<NodeInfo> allNodes, IReadOnlyList<NodeInfo> feasible);
+    bool PreScore(PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible);
 }

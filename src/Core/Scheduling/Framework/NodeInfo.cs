@@ -7,15 +7,33 @@ namespace Playground.Core.Scheduling.Framework;
 public sealed class NodeInfo
 {
     public NodeInfo(Node node, IEnumerable<PodInfo> pods)
+        : this(node, pods, null)
+    {
+    }
+
+    /// <summary>Sums the node up again, reusing what was read from the same node object before: only its pods changed.</summary>
+    internal NodeInfo(Node node, IEnumerable<PodInfo> pods, NodeInfo? previous)
     {
         Node = node;
-        Allocatable = Resource.From(node.Status?.Allocatable);
-        AllowedPods = node.Status?.Allocatable?.TryGetValue("pods", out var podCount) == true && Quantity.TryParse(podCount, out var count) ? (long)count : 0;
+        Name = node.Metadata.Name!;
+        if (previous is not null && ReferenceEquals(previous.Node, node))
+        {
+            Allocatable = previous.Allocatable;
+            AllowedPods = previous.AllowedPods;
+            _images = previous._images;
+        }
+        else
+        {
+            Allocatable = Resource.From(node.Status?.Allocatable);
+            AllowedPods = node.Status?.Allocatable?.TryGetValue("pods", out var podCount) == true && Quantity.TryParse(podCount, out var count) ? (long)count : 0;
+        }
         foreach (var pod in pods) AddPod(pod);
     }
 
     public Node Node { get; }
-    public string Name => Node.Metadata.Name!;
+
+    /// <summary>Kept beside the summary: every filter and score reads it, and the node object is rarely in cache.</summary>
+    public string Name { get; }
     public List<PodInfo> Pods { get; } = [];
     public Resource Allocatable { get; }
     public long AllowedPods { get; }
@@ -53,6 +71,6 @@ public sealed class NodeInfo
     public NodeInfo Without(IEnumerable<PodInfo> removed)
     {
         var gone = removed.Select(p => p.Key).ToHashSet();
-        return new NodeInfo(Node, Pods.Where(p => !gone.Contains(p.Key)));
+        return new NodeInfo(Node, Pods.Where(p => !gone.Contains(p.Key)), this);
     }
 }

@@ -19,9 +19,9 @@ public sealed record NodeScore(string Node, IReadOnlyList<PluginScore> Plugins)
 public sealed class Profile(PluginRegistry registry)
 {
     /// <summary>PreFilter: lets the plugins that need the whole snapshot work out their state for this cycle.</summary>
-    public void RunPreFilters(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    public void RunPreFilters(PodInfo pod, Snapshot snapshot)
     {
-        foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, nodes);
+        foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, snapshot);
     }
 
     /// <summary>Runs filters in order and stops at the first rejection, returning the plugin that rejected the node.</summary>
@@ -36,17 +36,18 @@ public sealed class Profile(PluginRegistry registry)
     }
 
     /// <summary>Scores every feasible node with every plugin that applies to the pod, then normalizes and weighs.</summary>
-    public IReadOnlyList<NodeScore> RunScores(PodInfo pod, IReadOnlyList<NodeInfo> nodes, IReadOnlyList<NodeInfo>? allNodes = null)
+    public ScoreTable RunScores(PodInfo pod, IReadOnlyList<NodeInfo> feasible, Snapshot snapshot)
     {
-        var perNode = nodes.Select(_ => new List<PluginScore>()).ToList();
-        foreach (var plugin in registry.Scores.Where(p => p.Applies(pod)))
+        var table = new ScoreTable(feasible.Count);
+        var normalized = new long[feasible.Count];
+        foreach (var plugin in registry.Scores)
         {
-            if (plugin is IPreScorePlugin preScore && !preScore.PreScore(pod, allNodes ?? nodes, nodes)) continue;
-            var raw = nodes.Select(n => plugin.Score(pod, n)).ToArray();
-            var normalized = (long[])raw.Clone();
-            plugin.Normalize(normalized);
-            for (var i = 0; i < nodes.Count; i++) perNode[i].Add(new PluginScore(plugin.Name, raw[i], normalized[i], plugin.Weight));
+            if (!plugin.Applies(pod)) continue;
+            if (plugin is IPreScorePlugin preScore && !preScore.PreScore(pod, snapshot, feasible)) continue;
+            var raw = new long[feasible.Count];
+            for (var i = 0; i < raw.Length; i++) raw[i] = plugin.Score(pod, feasible[i]);
+            table.Add(plugin, raw, normalized);
         }
-        return nodes.Select((n, i) => new NodeScore(n.Name, perNode[i])).ToList();
+        return table;
     }
 }

@@ -16,21 +16,24 @@ public sealed class ImageLocality : IScorePlugin, IPreScorePlugin
 
     public int Weight => 1;
 
-    public bool PreScore(PodInfo pod, IReadOnlyList<NodeInfo> allNodes, IReadOnlyList<NodeInfo> feasible)
+    public bool PreScore(PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible)
     {
-        var wanted = pod.Pod.Spec.Containers.Concat(pod.Pod.Spec.InitContainers ?? [])
-            .Select(c => ImageReference.Parse(c.Image ?? "").Normalized).Distinct().ToList();
-        var holders = wanted.ToDictionary(i => i, i => allNodes.Count(n => n.Images.ContainsKey(i)));
-        pod.CycleState[Name] = (holders, allNodes.Count);
+        var holders = pod.Pod.Spec.Containers.Concat(pod.Pod.Spec.InitContainers ?? [])
+            .Select(c => ImageReference.Parse(c.Image ?? "").Normalized)
+            .Distinct()
+            .Select(image => (Image: image, Spread: (double)snapshot.NodesWithImage(image) / Math.Max(snapshot.Count, 1)))
+            .Where(h => h.Spread > 0)
+            .ToArray();
+        pod.CycleState[Name] = holders;
         return true;
     }
 
     public long Score(PodInfo pod, NodeInfo node)
     {
-        if (pod.CycleState.GetValueOrDefault(Name) is not (Dictionary<string, int> holders, int total) || total == 0) return 0;
+        if (pod.CycleState.GetValueOrDefault(Name) is not (string Image, double Spread)[] holders) return 0;
         long sum = 0;
-        foreach (var (name, count) in holders)
-            if (node.Images.TryGetValue(name, out var size)) sum += (long)(size * ((double)count / total));
+        foreach (var (image, spread) in holders)
+            if (node.Images.TryGetValue(image, out var size)) sum += (long)(size * spread);
         var max = MaxContainerThreshold * pod.Pod.Spec.Containers.Count;
         var clamped = Math.Clamp(sum, MinThreshold, max);
         return IScorePlugin.MaxNodeScore * (clamped - MinThreshold) / (max - MinThreshold);

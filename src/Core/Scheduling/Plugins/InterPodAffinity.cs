@@ -36,12 +36,13 @@ public sealed class InterPodAffinity : IPreFilterPlugin, IFilterPlugin, IScorePl
         }
     }
 
-    public void PreFilter(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    public void PreFilter(PodInfo pod, Snapshot snapshot)
     {
         var terms = pod.AffinityTerms;
         var own = terms.RequiredAffinity.Count + terms.RequiredAntiAffinity.Count > 0;
+        var nodes = own ? snapshot.Nodes : snapshot.WithRequiredAntiAffinityPods;
         // The common case: no required terms on either side, nothing to keep for Filter.
-        if (!own && nodes.All(n => n.PodsWithRequiredAntiAffinity.Count == 0)) return;
+        if (nodes.Count == 0) return;
         var state = new FilterState(terms.RequiredAffinity.Count, terms.RequiredAntiAffinity.Count);
         foreach (var node in nodes)
         {
@@ -101,13 +102,14 @@ public sealed class InterPodAffinity : IPreFilterPlugin, IFilterPlugin, IScorePl
     }
 
     /// <summary>Skipped when neither the pod nor any existing pod has an affinity term that could count.</summary>
-    public bool PreScore(PodInfo pod, IReadOnlyList<NodeInfo> allNodes, IReadOnlyList<NodeInfo> feasible)
+    public bool PreScore(PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible)
     {
-        var scores = new Dictionary<(string, string), long>();
         var terms = pod.AffinityTerms;
         var own = terms.PreferredAffinity.Count + terms.PreferredAntiAffinity.Count > 0;
-        if (!own && allNodes.All(n => n.PodsWithAffinity.Count == 0)) return false;
-        foreach (var node in allNodes)
+        var nodes = own ? snapshot.Nodes : snapshot.WithAffinityPods;
+        if (nodes.Count == 0) return false;
+        var scores = new Dictionary<(string, string), long>();
+        foreach (var node in nodes)
         {
             var labels = node.Node.Metadata.Labels ?? [];
             foreach (var existing in own ? node.Pods : node.PodsWithAffinity)

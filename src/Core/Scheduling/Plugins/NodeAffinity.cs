@@ -18,9 +18,11 @@ public sealed class NodeAffinity : IFilterPlugin, IScorePlugin
 
     public FilterResult Filter(PodInfo pod, NodeInfo node)
     {
-        var labels = node.Node.Metadata.Labels ?? [];
-        var selectorMatches = (pod.Pod.Spec.NodeSelector ?? []).All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value);
+        var selector = pod.Pod.Spec.NodeSelector;
         var required = pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution;
+        if (selector is not { Count: > 0 } && required is null) return FilterResult.Success;
+        var labels = node.Node.Metadata.Labels ?? [];
+        var selectorMatches = (selector ?? []).All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value);
         return selectorMatches && (required is null || required.NodeSelectorTerms.Any(t => Matches(t, node)))
             ? FilterResult.Success
             : FilterResult.Unresolvable("node(s) didn't match Pod's node affinity/selector");

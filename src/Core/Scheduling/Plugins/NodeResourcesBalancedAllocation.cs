@@ -14,22 +14,14 @@ public sealed class NodeResourcesBalancedAllocation : IScorePlugin
 
     public long Score(PodInfo pod, NodeInfo node)
     {
-        var fractions = new List<double>();
-        foreach (var (allocatable, requested) in new[]
-        {
-            (node.Allocatable.MilliCpu, node.Requested.MilliCpu + pod.Requests.MilliCpu),
-            (node.Allocatable.Memory, node.Requested.Memory + pod.Requests.Memory),
-        })
-        {
-            if (allocatable == 0) continue;
-            fractions.Add(Math.Min(1, (double)requested / allocatable));
-        }
-        var deviation = fractions.Count switch
-        {
-            2 => Math.Abs((fractions[0] - fractions[1]) / 2),
-            > 2 => Math.Sqrt(fractions.Sum(f => Math.Pow(f - fractions.Average(), 2)) / fractions.Count),
-            _ => 0,
-        };
+        var cpu = node.Allocatable.MilliCpu;
+        var memory = node.Allocatable.Memory;
+        // With only CPU and memory, the standard deviation of two fractions is half their difference; one alone deviates by nothing.
+        var deviation = cpu == 0 || memory == 0
+            ? 0
+            : Math.Abs((Fraction(cpu, node.Requested.MilliCpu + pod.Requests.MilliCpu) - Fraction(memory, node.Requested.Memory + pod.Requests.Memory)) / 2);
         return (long)((1 - deviation) * IScorePlugin.MaxNodeScore);
     }
+
+    private static double Fraction(long allocatable, long requested) => Math.Min(1, (double)requested / allocatable);
 }

@@ -22,9 +22,10 @@ public sealed class PluginRegistry(IReadOnlyList<object> plugins)
         new ImageLocality(),
     ]);
 
-    public IReadOnlyList<IPreFilterPlugin> PreFilters { get; } = plugins.OfType<IPreFilterPlugin>().ToList();
+    // Arrays: the scheduler walks them for every node of every cycle, and an array's loop allocates no enumerator.
+    public IPreFilterPlugin[] PreFilters { get; } = [.. plugins.OfType<IPreFilterPlugin>()];
 
-    public IReadOnlyList<IFilterPlugin> Filters { get; } = plugins.OfType<IFilterPlugin>().ToList();
+    public IFilterPlugin[] Filters { get; } = [.. plugins.OfType<IFilterPlugin>()];
 
-    public IReadOnlyList<IScorePlugin> Scores { get; } = plugins.OfType<IScorePlugin>().ToList();
+    public IScorePlugin[] Scores { get; } = [.. plugins.OfType<IScorePlugin>()];
 }

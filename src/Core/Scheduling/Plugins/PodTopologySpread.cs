@@ -23,11 +23,11 @@ public sealed class PodTopologySpread : IPreFilterPlugin, IFilterPlugin, IScoreP
     /// <summary>Matching pods per domain of each hard constraint, and each constraint's emptiest domain.</summary>
     private sealed record FilterState(IReadOnlyList<TopologySpreadConstraint> Constraints, Dictionary<(string, string), int> Counts, int[] MinMatch);
 
-    public void PreFilter(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    public void PreFilter(PodInfo pod, Snapshot snapshot)
     {
         var constraints = Constraints(pod, "DoNotSchedule");
         if (constraints.Count == 0) return;
-        var counts = Count(pod, constraints, nodes);
+        var counts = Count(pod, constraints, snapshot.Nodes);
         var min = constraints.Select(c =>
         {
             var domains = counts.Where(p => p.Key.Item1 == c.TopologyKey).Select(p => p.Value).ToList();
@@ -52,14 +52,14 @@ public sealed class PodTopologySpread : IPreFilterPlugin, IFilterPlugin, IScoreP
     }
 
     /// <summary>Soft constraints count matching pods per domain of the feasible nodes; skipped for pods without any.</summary>
-    public bool PreScore(PodInfo pod, IReadOnlyList<NodeInfo> allNodes, IReadOnlyList<NodeInfo> feasible)
+    public bool PreScore(PodInfo pod, Snapshot snapshot, IReadOnlyList<NodeInfo> feasible)
     {
         var constraints = Constraints(pod, "ScheduleAnyway");
         if (constraints.Count == 0) return false;
         var domains = constraints.Select(c => c.TopologyKey == "kubernetes.io/hostname"
             ? feasible.Count
             : feasible.Select(n => n.Node.Metadata.Labels?.GetValueOrDefault(c.TopologyKey)).Where(v => v is not null).Distinct().Count()).ToArray();
-        pod.CycleState[Name + "/score"] = (constraints, Count(pod, constraints, allNodes), domains);
+        pod.CycleState[Name + "/score"] = (constraints, Count(pod, constraints, snapshot.Nodes), domains);
         return true;
     }
 
