@@ -66,7 +66,8 @@ public static class ContainerEnvironment
         return (found.Data ?? []).ToDictionary(kv => kv.Key, kv => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(kv.Value)));
     }
 
-    private static string Field(Pod pod, string path) => path switch
+    /// <summary>A fieldRef's value, as env and downwardAPI volumes resolve it.</summary>
+    internal static string Field(Pod pod, string path) => path switch
     {
         "metadata.name" => pod.Metadata.Name ?? "",
         "metadata.namespace" => pod.Metadata.Namespace ?? "",

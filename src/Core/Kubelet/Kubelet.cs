@@ -53,14 +53,16 @@ public sealed partial class Kubelet : IComponent
         {
             if ((current ?? old)!.Spec.NodeName == NodeName) _queue.Add(Informer<Pod>.KeyOf((current ?? old)!), revision);
         });
-        // A pod waiting on a missing ConfigMap starts once it appears.
-        _services.Informers.For<ConfigMap>().OnChange((old, current, revision) =>
-        {
-            var ns = (current ?? old)!.Metadata.Namespace;
-            foreach (var pod in _pods.OnNode(NodeName).Where(p => p.Metadata.Namespace == ns).ToList()) _queue.Add(Informer<Pod>.KeyOf(pod), revision);
-        });
+        // A pod waiting on a missing ConfigMap or Secret (for its env or a volume) starts once it appears.
+        _services.Informers.For<ConfigMap>().OnChange((old, current, revision) => RequeueNamespace((current ?? old)!.Metadata.Namespace, revision));
+        _services.Informers.For<Secret>().OnChange((old, current, revision) => RequeueNamespace((current ?? old)!.Metadata.Namespace, revision));
         _services.Loop.Post(Register);
         StartHeartbeats();
+    }
+
+    private void RequeueNamespace(string? ns, long? revision)
+    {
+        foreach (var pod in _pods.OnNode(NodeName).Where(p => p.Metadata.Namespace == ns).ToList()) _queue.Add(Informer<Pod>.KeyOf(pod), revision);
     }
 
     /// <summary>
@@ -152,6 +154,7 @@ public sealed partial class Kubelet : IComponent
         {
             foreach (var e in stage.Events) _recorder.Record(pod, e.Type, e.Reason, e.Message(context, target), write, target?.FieldPath);
         }
+        foreach (var e in context.Events) _recorder.Record(pod, e.Type, e.Reason, e.Message, write);
         try
         {
             if (context.DeletePod)
@@ -174,6 +177,7 @@ public sealed partial class Kubelet : IComponent
         if (!_workers.Remove(key, out var worker)) return;
         worker.Cancel();
         Node.Runtime.Forget(worker.Uid);
+        Node.Volumes.Forget(worker.Uid);
         Node.Ips.Release(worker.Uid);
     }
 

@@ -1,11 +1,12 @@
 using Playground.Core.Api.Core;
 using Playground.Core.Kubelet.Images;
 using Playground.Core.Kubelet.Prober;
+using Playground.Core.Kubelet.Volumes;
 using Playground.Core.Networking;
 
 namespace Playground.Core.Kubelet;
 
-/// <summary>What the stages may use of the node they run on: its name and address, its runtime, its pod addresses.</summary>
+/// <summary>What the stages may use of the node they run on: its name and address, its runtime, its pod addresses and volumes.</summary>
 public sealed class KubeletNode(ApiServer.ApiServer api, string name, int cpus)
 {
     public string Name { get; } = name;
@@ -13,6 +14,9 @@ public sealed class KubeletNode(ApiServer.ApiServer api, string name, int cpus)
     public int Cpus { get; } = cpus;
     public ContainerRuntime Runtime { get; } = new();
     public PodIpAllocator Ips { get; } = new(NodeIdentity.PodCidr(name));
+
+    /// <summary>Sets up pods' volumes before their sandboxes start.</summary>
+    public VolumeManager Volumes { get; } = new(api);
 
     /// <summary>The prober's latest verdicts, by container ID.</summary>
     public ProbeResults Probes { get; } = new();

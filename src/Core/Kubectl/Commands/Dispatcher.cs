@@ -18,7 +18,7 @@ public static class Dispatcher
 
     public static readonly IReadOnlyList<Command> Commands =
     [
-        new GetCommand(), new DescribeCommand(), new CreateCommand(), new ApplyCommand(), new DeleteCommand(),
+        new GetCommand(), new DescribeCommand(), new CreateCommand(), new RunCommand(), new ApplyCommand(), new DeleteCommand(),
         new ScaleCommand(), new SetCommand(), new RolloutCommand(), new LogsCommand(), new VersionCommand(),
         new ApiResourcesCommand(),
         new AutoscaleCommand(), new TopCommand(),

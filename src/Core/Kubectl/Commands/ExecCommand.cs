@@ -1,4 +1,5 @@
 using Playground.Core.Kubelet.Images;
+using Playground.Core.Kubelet.Volumes;
 using Playground.Core.Kubectl.Parsing;
 using Playground.Core.Networking.Programs;
 using Playground.Core.Networking.Traffic;
@@ -7,7 +8,8 @@ namespace Playground.Core.Kubectl.Commands;
 
 /// <summary>
 /// kubectl exec POD [-c CONTAINER] -- COMMAND [args...]: runs a program in a running container, as the container
-/// runtime would find it in the image; the network programs (curl, wget, nslookup) talk to the simulated cluster network.
+/// runtime would find it in the image; the network programs (curl, wget, nslookup) talk to the simulated cluster network,
+/// and cat and ls read the pod's mounted volumes.
 /// </summary>
 public sealed class ExecCommand : Command
 {
@@ -51,10 +53,12 @@ public sealed class ExecCommand : Command
 
         var image = ImageReference.Parse(container.Image ?? "");
         var program = command[0].Split('/')[^1];
-        if (!ContainerPrograms.Has(image, program))
+        // cat and ls of mounted volumes first: the other programs know the network, not the pod's files.
+        var result = FileCommands.Run(command, context.Api, pod, container);
+        if (result is null && !ContainerPrograms.Has(image, program))
             throw new KubectlException($"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{command[0]}\": executable file not found in $PATH: unknown\ncommand terminated with exit code 126", 126);
-        var result = ContainerPrograms.Run(command, new ExecContext(pod, new ClusterNetwork(context.Api)))
-            ?? throw KubectlException.Error($"this playground's exec runs curl, wget, nslookup, hostname and cat /etc/resolv.conf; \"{string.Join(' ', command)}\" is not simulated");
+        result ??= ContainerPrograms.Run(command, new ExecContext(pod, new ClusterNetwork(context.Api)))
+            ?? throw KubectlException.Error($"this playground's exec runs curl, wget, nslookup, hostname, cat /etc/resolv.conf, and cat or ls of mounted volumes; \"{string.Join(' ', command)}\" is not simulated");
         context.Write(result.Output);
         if (result.ExitCode != 0) throw new KubectlException($"command terminated with exit code {result.ExitCode}", result.ExitCode);
     }

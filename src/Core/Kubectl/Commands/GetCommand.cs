@@ -6,7 +6,7 @@ using Playground.Core.Kubectl.Printers.Tables;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl get: tables (server-side columns), -o wide|yaml|json|name, several types at once, -l, -A.</summary>
+/// <summary>kubectl get: tables (server-side columns), -o wide|yaml|json|name, several types at once, -l, -A, --sort-by.</summary>
 public sealed class GetCommand : Command
 {
     public override string Name => "get";
@@ -24,6 +24,7 @@ public sealed class GetCommand : Command
         Flag.Bool("no-headers", null, "When using the default or custom-column output format, don't print headers (default print headers)."),
         Flag.Bool("ignore-not-found", null, "If the requested object does not exist the command will return exit code 0."),
         Flag.Bool("watch", 'w', "After listing/getting the requested object, watch for changes."),
+        Flag.String("sort-by", null, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string."),
     ];
 
     public override void Run(CommandContext context)
@@ -45,13 +46,21 @@ public sealed class GetCommand : Command
         var errors = new List<string>();
         foreach (var selection in selections)
             found.Add((selection.Type, Fetch(context, selection, allNamespaces ? null : context.Namespace, errors)));
+        var sortBy = args.String("sort-by") is { Length: > 0 } field ? field : null;
+        // kubectl sorts the tables it got (a kind listed, or each object named), then each table's rows.
+        if (sortBy is not null && output.IsTable)
+        {
+            SortBy.CheckTables(selections.Zip(found, (s, f) => s.Names.Count == 0 ? 1 : f.Objects.Count).Sum(), sortBy);
+            found = found.Select(f => (f.Type, SortBy.Rows(f.Objects, sortBy, context.Now) ?? [])).ToList();
+        }
 
         if (output.IsTable)
             PrintTables(context, found, output.Kind == OutputKind.Wide, allNamespaces, errors.Count > 0);
         else
         {
-            var objects = found.SelectMany(f => f.Objects).ToList();
             var single = selections.Count == 1 && selections[0].Names.Count == 1;
+            IReadOnlyList<KubeObject> objects = found.SelectMany(f => f.Objects).ToList();
+            if (sortBy is not null && !single) objects = SortBy.Items(objects, sortBy, context.Now);
             // kubectl prints an empty List for yaml and json; other formats print nothing, and it says so.
             var text = objects.Count > 0 || errors.Count == 0 ? output.Print(objects, asList: !single, context.Resources, args.Bool("no-headers")) : "";
             if (text.Length > 0) context.Write(text);

@@ -31,10 +31,5 @@ public static class CustomColumns
     }
 
     /// <summary>kubectl accepts "{.a.b}", ".a.b" and "a.b" for the same path.</summary>
-    private static string Path(string expression)
-    {
-        var path = expression.Trim();
-        if (path.StartsWith('{') && path.EndsWith('}')) path = path[1..^1];
-        return path.StartsWith('.') || path.StartsWith('[') ? path : "." + path;
-    }
+    private static string Path(string expression) => JsonPath.Relaxed(expression.Trim())[1..^1];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Playground.Core.Kubectl.Printers;
 
@@ -11,7 +12,7 @@ namespace Playground.Core.Kubectl.Printers;
 /// {range .items[*]}...{end} and {"\n"}. Missing keys print nothing, as with kubectl's default
 /// --allow-missing-template-keys=true.
 /// </summary>
-public static class JsonPath
+public static partial class JsonPath
 {
     public static string Execute(string template, JsonNode? root)
     {
@@ -23,6 +24,18 @@ public static class JsonPath
 
     /// <summary>The values one path finds, for a custom-columns cell.</summary>
     public static IReadOnlyList<JsonNode?> Find(string path, JsonNode? root) => Evaluate(ParsePath(path, path), [root]);
+
+    /// <summary>
+    /// kubectl's RelaxedJSONPathExpression, for --sort-by and custom-columns: "a.b", ".a.b", "{a.b}" and "{.a.b}"
+    /// all become "{.a.b}".
+    /// </summary>
+    public static string Relaxed(string expression)
+    {
+        var match = RelaxedPattern().Match(expression);
+        if (!match.Success)
+            throw KubectlException.Error("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'");
+        return "{." + (match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value) + "}";
+    }
 
     /// <summary>A value as the template prints it: strings bare, objects and lists as compact JSON.</summary>
     public static string Format(JsonNode? value) => value switch
@@ -256,6 +269,9 @@ public static class JsonPath
             return JsonValue.Create(text);
         }
     }
+
+    [GeneratedRegex(@"^\{\.?([^{}]+)\}$|^\.?([^{}]+)$")]
+    private static partial Regex RelaxedPattern();
 
     private static KubectlException Invalid(string template, string reason) =>
         KubectlException.Error($"error parsing jsonpath {template}, {reason}");

@@ -6,7 +6,7 @@ using Playground.Core.Kubelet.Prober;
 namespace Playground.Core.Kubelet.Stages;
 
 /// <summary>
-/// A pod's life on its node as a table of stages (in the manner of KWOK's pod stages): admission, sandbox, then for
+/// A pod's life on its node as a table of stages (in the manner of KWOK's pod stages): admission, volumes, sandbox, then for
 /// each container image → create → start, exits and restarts with back-off, and graceful deletion. The kubelet runs
 /// whichever applicable stage is due first; nothing here remembers a pod between stages but the pod itself and the
 /// runtime, so a restarted kubelet continues from the stored state. Delays are realistic at 1× speed.
@@ -20,9 +20,12 @@ public static class Lifecycle
         new("pod-accepted",
             s => Pod(!s.Terminating && !s.Accepted),
             Between(20, 120), Patches.Accept),
+        new("volume-mount-failed",
+            s => Pod(s.AwaitingSandbox && s.Node.Volumes.Failures(s.Pod).Count > 0),
+            AfterMountRetry(0, 100), Patches.MountFailed),
         new("sandbox-ready",
-            s => Pod(!s.Terminating && s.Accepted && !s.SandboxReady && !s.Finished),
-            Between(300, 800), Patches.StartSandbox),
+            s => Pod(s.AwaitingSandbox && s.Node.Volumes.Failures(s.Pod).Count == 0),
+            AfterMountRetry(300, 800), Patches.StartSandbox),
         new("image-never-pulled",
             s => Next(s, c => c.Step == ContainerStep.NeedsImage && c.PullPolicy == "Never" && !s.Node.Runtime.HasImage(c.Reference)),
             AfterBackoff(10, 60), Patches.ErrImageNeverPull,
@@ -166,6 +169,15 @@ public static class Lifecycle
         (state, targets, random) =>
         {
             var wait = targets[0].NotBefore > state.Now ? targets[0].NotBefore - state.Now : TimeSpan.Zero;
+            return wait + TimeSpan.FromMilliseconds(minMilliseconds + random.Next(maxMilliseconds - minMilliseconds + 1));
+        };
+
+    /// <summary>A jittered delay that also waits out the volume manager's back-off after a failed mount.</summary>
+    private static Func<PodState, IReadOnlyList<ContainerTarget>, Random, TimeSpan> AfterMountRetry(int minMilliseconds, int maxMilliseconds) =>
+        (state, _, random) =>
+        {
+            var retryAt = state.Node.Volumes.RetryAt(state.Uid);
+            var wait = retryAt > state.Now ? retryAt - state.Now : TimeSpan.Zero;
             return wait + TimeSpan.FromMilliseconds(minMilliseconds + random.Next(maxMilliseconds - minMilliseconds + 1));
         };
 

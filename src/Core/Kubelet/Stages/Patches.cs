@@ -39,9 +39,17 @@ public static class Patches
         context.SetCondition("PodReadyToStartContainers", false);
     }
 
-    /// <summary>The pod sandbox is up and the CNI plugin gave it an address from the node's pod CIDR.</summary>
+    /// <summary>Some volume cannot be set up (a missing ConfigMap or Secret): each is reported, and the next try backs off.</summary>
+    public static void MountFailed(StageContext context)
+    {
+        foreach (var failure in context.Node.Volumes.Failures(context.Pod)) context.Events.Add(("Warning", "FailedMount", failure));
+        context.Node.Volumes.Failed(context.State.Uid, context.Now);
+    }
+
+    /// <summary>The volumes are set up, the pod sandbox is up and the CNI plugin gave it an address from the node's pod CIDR.</summary>
     public static void StartSandbox(StageContext context)
     {
+        context.Node.Volumes.Forget(context.State.Uid);
         var ip = context.Pod.Spec.HostNetwork == true ? context.Node.HostIp : context.Node.Ips.Allocate(context.State.Uid);
         context.Status.PodIP = ip;
         context.Status.PodIPs = [new PodIP { Ip = ip }];

@@ -143,6 +143,9 @@ public sealed class PodState
 
     public bool SandboxReady => Pod.Status?.Conditions?.Any(c => c.Type == "PodReadyToStartContainers" && c.Status == "True") == true;
 
+    /// <summary>Admitted and not finished, but its sandbox is not up: its volumes are set up first.</summary>
+    public bool AwaitingSandbox => !Terminating && Accepted && !SandboxReady && !Finished;
+
     public IEnumerable<ContainerTarget> Running => All.Where(c => c.Step == ContainerStep.Running);
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class StageContext(PodState state, IReadOnlyList<ContainerTarget> 
 
     public PodStatus Status => Pod.Status ??= new PodStatus();
 
+    /// <summary>Events whose number the change itself decides (one per volume that failed to mount), recorded after the stage's own.</summary>
+    public List<(string Type, string Reason, string Message)> Events { get; } = [];
+
     /// <summary>Set by the last stage of a deleted pod: the kubelet removes it from the API.</summary>
     public bool DeletePod { get; set; }
 
