@@ -100,6 +100,22 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Quantities_may_be_bare_numbers_but_labels_may_not()
+    {
+        var registry = new ResourceRegistry();
+        var pod = ManifestReader.Read("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests: {cpu: 1, memory: 1e9}\n      limits: {cpu: 0.5}\n")[0];
+        var labelled = ManifestReader.Read("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels: {version: 2}\nspec:\n  containers: []\n")[0];
+
+        var decoded = (Pod)registry.Decode(pod.Node);
+
+        var requests = decoded.Spec.Containers[0].Resources!.Requests!;
+        Assert.Equal("1", requests["cpu"]);
+        Assert.Equal(1_000_000_000, Quantity.Bytes(requests["memory"]));
+        Assert.Equal("0.5", decoded.Spec.Containers[0].Resources!.Limits!["cpu"]);
+        Assert.Equal(400, Assert.Throws<ApiException>(() => registry.Decode(labelled.Node)).Code);
+    }
+
+    [Fact]
     public void Malformed_yaml_names_the_line()
     {
         var error = Assert.Throws<ManifestException>(() => ManifestReader.Read("apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels: x: y\n"));

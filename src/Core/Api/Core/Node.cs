@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Playground.Core.Api.Meta;
 
 namespace Playground.Core.Api.Core;
@@ -28,7 +29,9 @@ public sealed class Taint
 
 public sealed class NodeStatus
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Capacity { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Allocatable { get; set; }
     public string? Phase { get; set; }
     public List<Condition>? Conditions { get; set; }

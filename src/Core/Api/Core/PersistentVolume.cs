@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using Playground.Core.Api.Meta;
 
@@ -13,6 +14,7 @@ public sealed class PersistentVolume : KubeObject
 
 public sealed class PersistentVolumeSpec
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Capacity { get; set; }
     public List<string>? AccessModes { get; set; }
     public ObjectReference? ClaimRef { get; set; }
@@ -59,7 +61,9 @@ public sealed class PersistentVolumeClaimSpec
 
 public sealed class VolumeResourceRequirements
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Limits { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Requests { get; set; }
 }
 
@@ -67,8 +71,10 @@ public sealed class PersistentVolumeClaimStatus
 {
     public string? Phase { get; set; }
     public List<string>? AccessModes { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Capacity { get; set; }
     public List<Condition>? Conditions { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? AllocatedResources { get; set; }
     public string? CurrentVolumeAttributesClassName { get; set; }
 }

@@ -93,7 +93,9 @@ public sealed class EnvVar
 
 public sealed class ResourceRequirements
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Limits { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Requests { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 using Playground.Core.Api.Meta;
 
@@ -13,6 +14,7 @@ public sealed class ResourceQuota : KubeObject
 
 public sealed class ResourceQuotaSpec
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Hard { get; set; }
     public List<string>? Scopes { get; set; }
     public JsonObject? ScopeSelector { get; set; }
@@ -20,7 +22,9 @@ public sealed class ResourceQuotaSpec
 
 public sealed class ResourceQuotaStatus
 {
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Hard { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Used { get; set; }
 }
 
@@ -39,9 +43,14 @@ public sealed class LimitRangeSpec
 public sealed class LimitRangeItem
 {
     public string Type { get; set; } = "";
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Max { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Min { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? Default { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? DefaultRequest { get; set; }
+    [JsonConverter(typeof(ResourceListConverter))]
     public Dictionary<string, string>? MaxLimitRequestRatio { get; set; }
 }
