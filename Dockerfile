@@ -10,7 +10,8 @@ WORKDIR /app
 COPY --from=build /app .
 # Inside a container the server must listen on all interfaces to be reachable through the published ports.
 ENV Playground__DataDirectory=/data \
-    ASPNETCORE_URLS=http://0.0.0.0:5080
+    ASPNETCORE_URLS=http://0.0.0.0:5080 \
+    Playground__KubernetesApiUrl=https://0.0.0.0:6443
 VOLUME /data
 EXPOSE 5080 6443
 ENTRYPOINT ["dotnet", "Playground.Server.dll"]

@@ -13,9 +13,7 @@ public static class HostingExtensions
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
-        var dataDirectory = Path.GetFullPath(
-            builder.Configuration[$"{PlaygroundOptions.Section}:{nameof(PlaygroundOptions.DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
-            builder.Environment.ContentRootPath);
+        var dataDirectory = PlaygroundOptions.DataDirectoryOf(builder);
         Directory.CreateDirectory(dataDirectory);
         builder.Services.AddOptions<PlaygroundOptions>()
             .BindConfiguration(PlaygroundOptions.Section)

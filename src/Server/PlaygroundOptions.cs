@@ -10,8 +10,16 @@ public sealed class PlaygroundOptions
     /// <summary>Where the SQLite file lives; a relative path is taken from the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>Where the Kubernetes API of every sandbox listens (under /sandboxes/{id}); HTTPS, since kubectl sends tokens only over TLS.</summary>
+    public string KubernetesApiUrl { get; set; } = "https://127.0.0.1:6443";
+
     /// <summary>Simulated seconds per real second for every sandbox.</summary>
     public double ClockSpeed { get; set; } = 1;
+
+    /// <summary>The data directory as configuration names it, made absolute from the content root.</summary>
+    public static string DataDirectoryOf(WebApplicationBuilder builder) => Path.GetFullPath(
+        builder.Configuration[$"{Section}:{nameof(DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
+        builder.Environment.ContentRootPath);
 
     /// <summary>The shape of new sandboxes' clusters (nodes, their size, history window); each sandbox keeps its own.</summary>
     public ClusterOptions Cluster { get; set; } = new();

@@ -20,8 +20,9 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
     private readonly Process _process;
     private readonly bool _ownsDataDirectory;
 
-    private PlaygroundServer(Process process, string dataDirectory, bool ownsDataDirectory, Uri baseAddress)
+    private PlaygroundServer(Process process, string dataDirectory, bool ownsDataDirectory, Uri baseAddress, Uri kubeApiAddress)
     {
+        KubeApiAddress = kubeApiAddress;
         _process = process;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -31,6 +32,9 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
 
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>The HTTPS address of the sandboxes' Kubernetes API.</summary>
+    public Uri KubeApiAddress { get; }
 
     /// <summary>Sends no cookies and follows no redirects, so tests see exactly what the server answers.</summary>
     public HttpClient Http { get; }
@@ -48,6 +52,7 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
             {
                 ServerAssembly, "--urls", "http://127.0.0.1:0",
                 "--Playground:DataDirectory", dataDirectory,
+                "--Playground:KubernetesApiUrl", "https://127.0.0.1:0",
                 "--Playground:ClockSpeed", clockSpeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
             WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,
@@ -61,22 +66,29 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
 
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeningTls = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
         void Read(object _, DataReceivedEventArgs e)
         {
             if (e.Data is null) return;
             lock (output) output.Add(e.Data);
-            if (ListeningLine().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
+            if (ListeningLine().Match(e.Data) is { Success: true } m)
+                (m.Groups[1].Value.StartsWith("https:") ? listeningTls : listening).TrySetResult(new Uri(m.Groups[1].Value));
         }
         process.OutputDataReceived += Read;
         process.ErrorDataReceived += Read;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(
-            new InvalidOperationException("the server exited:\n" + string.Join('\n', Snapshot(output)))));
+        _ = process.WaitForExitAsync().ContinueWith(_ =>
+        {
+            var exited = new InvalidOperationException("the server exited:\n" + string.Join('\n', Snapshot(output)));
+            listening.TrySetException(exited);
+            listeningTls.TrySetException(exited);
+        });
 
         var baseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return new PlaygroundServer(process, dataDirectory, owns, baseAddress);
+        var kubeApiAddress = await listeningTls.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return new PlaygroundServer(process, dataDirectory, owns, baseAddress, kubeApiAddress);
     }
 
     public async Task<(string Id, string Token)> CreateSandboxAsync()
@@ -148,7 +160,7 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
         lock (lines) return [.. lines];
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (https?://\S+)")]
     private static partial Regex ListeningLine();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
