@@ -51,7 +51,8 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var running = page.Locator(".node-card .pod-chip.pod-running", new() { HasText = "web-" });
         await Expect(running).ToHaveCountAsync(3, Live);
         await Expect(running.Locator(".pod-status")).ToHaveTextAsync(["Running", "Running", "Running"]);
-        await Expect(page.Locator(".node-summary")).ToContainTextAsync("3 Running");
+        // The map shows kube-system too: the three web pods beside two CoreDNS pods and a kube-proxy per node.
+        await Expect(page.Locator(".node-summary")).ToContainTextAsync("8 pods (8 Running)");
         await ScreenshotAsync(page, "02-three-running-pods.png");
     }
 
@@ -68,8 +69,9 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await TypeCommandAsync(page, "kubectl get deployments");
         await Expect(terminal).ToContainTextAsync("NAME", Slow);
 
-        await Expect(page.Locator(".pod-chip.pod-running")).ToHaveCountAsync(200, new() { Timeout = 60_000 });
-        await Expect(page.Locator(".node-summary")).ToContainTextAsync("200 pods (200 Running)");
+        await Expect(page.Locator(".pod-chip.pod-running", new() { HasText = "burst-" })).ToHaveCountAsync(200, new() { Timeout = 60_000 });
+        // Beside kube-system's five add-on pods.
+        await Expect(page.Locator(".node-summary")).ToContainTextAsync("205 pods (205 Running)");
         await ScreenshotAsync(page, "04-after-a-burst.png");
     }
 

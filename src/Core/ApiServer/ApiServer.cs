@@ -108,7 +108,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         if (obj.Metadata.Finalizers is not null || grace > 0)
         {
             var terminating = obj.Metadata.DeletionTimestamp is not null;
-            if (terminating && grace >= (obj.Metadata.DeletionGracePeriodSeconds ?? 0) && KubeJson.Serialize(obj) == record.Json)
+            if (terminating && grace >= (obj.Metadata.DeletionGracePeriodSeconds ?? 0) && record.Utf8Json.Span.SequenceEqual(KubeJson.SerializeToUtf8(obj)))
                 return obj;
             obj.Metadata.DeletionTimestamp = clock.Now.AddSeconds(grace);
             obj.Metadata.DeletionGracePeriodSeconds = grace;
@@ -160,8 +160,8 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         if (obj.Metadata.Finalizers is { Count: 0 }) obj.Metadata.Finalizers = null;
 
         obj.Metadata.ResourceVersion = old.Metadata.ResourceVersion;
-        var json = KubeJson.Serialize(obj);
-        if (json == record.Json) return Copy(record);
+        var json = KubeJson.SerializeToUtf8(obj);
+        if (record.Utf8Json.Span.SequenceEqual(json)) return Copy(record);
         if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0
             && !HasSpecFinalizers(obj))
             return Remove(type, key, obj, context);
@@ -210,7 +210,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         if (list.Count > 0) throw ApiException.Invalid(type, name, list);
     }
 
-    private static KubeObject Copy(WriteRecord record) => KubeJson.Deserialize(record.Json, record.Object.GetType());
+    private static KubeObject Copy(WriteRecord record) => KubeJson.Deserialize(record.Utf8Json.Span, record.Object.GetType());
 
     private static ObjectKey KeyOf(ResourceType type, KubeObject obj) => Key(type, obj.Metadata.Namespace, obj.Metadata.Name ?? "");
 

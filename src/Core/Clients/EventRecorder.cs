@@ -55,7 +55,8 @@ public sealed class EventRecorder(ApiServer.ApiServer api, string component, str
             return;
         }
         if (_recent.Count >= 4096) _recent.Clear();
-        _recent[identity] = created.Metadata.Name!;
+        // Keyed by the stored event's own strings, which decoding shares with the store, rather than the caller's copies.
+        _recent[identity with { message = created.Message ?? message }] = created.Metadata.Name!;
     }
 
     private Event Create(string name, string ns, ObjectReference involved, string type, string reason, string message, DateTimeOffset now, WriteContext context) =>

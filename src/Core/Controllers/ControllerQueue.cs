@@ -26,7 +26,7 @@ internal sealed class ControllerQueue
             if (obj is not null) Add(Informer<T>.KeyOf(obj), cause);
         });
 
-    public void AddAfter(string key, TimeSpan delay, long? cause) => _queue.AddAfter(key, delay, cause);
+    public IDisposable AddAfter(string key, TimeSpan delay, long? cause) => _queue.AddAfter(key, delay, cause);
 
     private void Run(string key, long? cause, Action<string, long?> sync)
     {

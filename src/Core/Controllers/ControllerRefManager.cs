@@ -13,27 +13,43 @@ internal sealed class ControllerRefManager<T>(ApiServer.ApiServer api, KubeObjec
 {
     private bool ControllerDeleting => controller.Metadata.DeletionTimestamp is not null;
 
-    /// <summary>The candidates this controller owns after claiming; adopted ones are returned as written.</summary>
+    /// <summary>The candidates this controller owns after claiming, in the candidates' order; adopted ones are returned as written.</summary>
     public List<T> Claim(IEnumerable<T> candidates)
     {
         var claimed = new List<T>();
+        var changes = new List<(string Name, int Slot)>();
         foreach (var candidate in candidates)
-            if (Claim(candidate) is { } owned) claimed.Add(owned);
-        return claimed;
+        {
+            var reference = ControllerRefs.ControllerOf(candidate);
+            if (reference is not null && reference.Uid != controller.Metadata.Uid) continue;
+            var owned = reference is not null;
+            var keep = owned && selects(candidate);
+            var change = !keep && !ControllerDeleting && (owned || (selects(candidate) && candidate.Metadata.DeletionTimestamp is null));
+            if (change) changes.Add((candidate.Metadata.Name!, claimed.Count));
+            if (keep || change) claimed.Add(candidate);
+        }
+        return changes.Count == 0 ? claimed : Change(claimed, changes);
     }
 
-    private T? Claim(T obj)
+    /// <summary>
+    /// Writes the adoptions and releases in name order, so the write log never depends on the candidates' order;
+    /// released objects, and those gone meanwhile, leave the list.
+    /// </summary>
+    private List<T> Change(List<T> claimed, List<(string Name, int Slot)> changes)
     {
-        var reference = ControllerRefs.ControllerOf(obj);
-        if (reference is not null)
+        changes.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var dropped = new HashSet<int>();
+        foreach (var (_, slot) in changes)
         {
-            if (reference.Uid != controller.Metadata.Uid) return null;
-            if (selects(obj)) return obj;
-            if (!ControllerDeleting) Write(obj, refs => refs.RemoveAll(r => r.Uid == controller.Metadata.Uid));
-            return null;
+            var obj = claimed[slot];
+            var adopting = ControllerRefs.ControllerOf(obj) is null;
+            var written = adopting
+                ? Write(obj, refs => refs.Add(ControllerRefs.For(controller)))
+                : Write(obj, refs => refs.RemoveAll(r => r.Uid == controller.Metadata.Uid));
+            if (adopting && written is not null) claimed[slot] = written;
+            else dropped.Add(slot);
         }
-        if (ControllerDeleting || !selects(obj) || obj.Metadata.DeletionTimestamp is not null) return null;
-        return Write(obj, refs => refs.Add(ControllerRefs.For(controller)));
+        return [.. claimed.Where((_, slot) => !dropped.Contains(slot))];
     }
 
     private T? Write(T obj, Action<List<OwnerReference>> change)

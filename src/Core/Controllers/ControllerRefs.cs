@@ -8,8 +8,14 @@ namespace Playground.Core.Controllers;
 /// <summary>Controller references: the one owner reference marked controller, and the one a controller puts on what it makes.</summary>
 public static class ControllerRefs
 {
-    public static OwnerReference? ControllerOf(KubeObject obj) =>
-        obj.Metadata.OwnerReferences?.FirstOrDefault(r => r.Controller == true);
+    public static OwnerReference? ControllerOf(KubeObject obj)
+    {
+        // A plain loop: controllers ask this of every pod they select on every sync.
+        if (obj.Metadata.OwnerReferences is not { } references) return null;
+        foreach (var reference in references)
+            if (reference.Controller == true) return reference;
+        return null;
+    }
 
     public static OwnerReference For(KubeObject owner) => new()
     {

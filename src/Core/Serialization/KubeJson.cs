@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -22,11 +23,15 @@ public static class KubeJson
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new Rfc3339Converter());
+        options.Converters.Add(new InterningStringConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
     public static string Serialize(KubeObject obj) => JsonSerializer.Serialize(obj, obj.GetType(), Options);
+
+    /// <summary>The same JSON as <see cref="Serialize(KubeObject)"/>, as the UTF-8 bytes the store keeps.</summary>
+    public static byte[] SerializeToUtf8(KubeObject obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
 
     /// <summary>Any part of an object (a spec, a selector), for comparisons; whole objects go through <see cref="Serialize(KubeObject)"/>.</summary>
     public static string SerializeValue(object? value) =>
@@ -38,26 +43,35 @@ public static class KubeJson
     public static KubeObject Deserialize(string json, Type type) =>
         (KubeObject)(JsonSerializer.Deserialize(json, type, Options) ?? throw new JsonException("null is not an object"));
 
+    public static KubeObject Deserialize(ReadOnlySpan<byte> utf8Json, Type type) =>
+        (KubeObject)(JsonSerializer.Deserialize(utf8Json, type, Options) ?? throw new JsonException("null is not an object"));
+
     /// <summary>
     /// The JSON of an object with its resourceVersion changed from <paramref name="old"/> to <paramref name="new"/>, without
     /// serializing it again; null unless the text has the shape this serializer writes: metadata as the first object,
     /// with only plain strings (name, generateName, namespace, uid) before its resourceVersion.
     /// </summary>
-    public static string? WithResourceVersion(string json, string? old, string @new)
+    public static byte[]? WithResourceVersion(ReadOnlySpan<byte> json, string? old, string @new)
     {
-        const string metadata = "\"metadata\":{";
         if (old is null) return null;
-        var start = json.IndexOf(metadata, StringComparison.Ordinal);
-        if (start < 0 || json.AsSpan(1, start - 1).IndexOfAny('{', '[') >= 0) return null;
-        var field = $"\"resourceVersion\":\"{old}\"";
-        var at = json.IndexOf(field, start, StringComparison.Ordinal);
+        var metadata = "\"metadata\":{"u8;
+        var start = json.IndexOf(metadata);
+        if (start < 1 || json[1..start].IndexOfAny((byte)'{', (byte)'[') >= 0) return null;
         var fieldsBefore = start + metadata.Length;
-        if (at < 0 || json.AsSpan(fieldsBefore, at - fieldsBefore).IndexOfAny('{', '[') >= 0) return null;
-        return string.Concat(json.AsSpan(0, at), $"\"resourceVersion\":\"{@new}\"", json.AsSpan(at + field.Length));
+        var field = Encoding.UTF8.GetBytes($"\"resourceVersion\":\"{old}\"");
+        var at = json[fieldsBefore..].IndexOf(field);
+        if (at < 0 || json.Slice(fieldsBefore, at).IndexOfAny((byte)'{', (byte)'[') >= 0) return null;
+        at += fieldsBefore;
+        var replacement = Encoding.UTF8.GetBytes($"\"resourceVersion\":\"{@new}\"");
+        var result = new byte[json.Length - field.Length + replacement.Length];
+        json[..at].CopyTo(result);
+        replacement.CopyTo(result.AsSpan(at));
+        json[(at + field.Length)..].CopyTo(result.AsSpan(at + replacement.Length));
+        return result;
     }
 
     /// <summary>A deep copy, so that a caller may change an object without touching what the store or a cache holds.</summary>
-    public static T Clone<T>(T obj) where T : KubeObject => (T)Deserialize(Serialize(obj), obj.GetType());
+    public static T Clone<T>(T obj) where T : KubeObject => (T)Deserialize(SerializeToUtf8(obj), obj.GetType());
 
     public static JsonObject ToNode(KubeObject obj) =>
         JsonSerializer.SerializeToNode(obj, obj.GetType(), Options)!.AsObject();

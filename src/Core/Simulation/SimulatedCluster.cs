@@ -52,15 +52,18 @@ public sealed partial class SimulatedCluster
 
     public DateTimeOffset? NextTimer => Loop.NextTimer;
 
-    /// <summary>A new cluster: system namespaces, the kubernetes service, and its nodes registered by their kubelets.</summary>
+    /// <summary>
+    /// A new cluster: system namespaces, the kubernetes service, the kubeadm add-ons, and its nodes registered by their
+    /// kubelets. Like kind, it is handed over once the add-ons are up: the bootstrap runs in the virtual time before the start.
+    /// </summary>
     public static SimulatedCluster Create(ClusterOptions? options = null, IClusterJournal? journal = null)
     {
         options ??= new ClusterOptions();
         var start = options.Start ?? DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var cluster = new SimulatedCluster(options, start, journal);
+        var cluster = new SimulatedCluster(options, start - Addons.KubeadmAddons.StartupTime, journal);
         cluster.Bootstrap();
         cluster.StartComponents(Enumerable.Range(1, options.Nodes).Select(i => $"node-{i}"));
-        cluster.RunPending();
+        cluster.AdvanceTo(start);
         return cluster;
     }
 
@@ -94,12 +97,13 @@ public sealed partial class SimulatedCluster
 
     /// <summary>
     /// Hands the writes made since the last flush to the journal, so they are durable before anyone is told; with no
-    /// writes, the clock alone is saved once it has moved a second, so a restart never turns time back.
+    /// writes, the clock alone is saved once it has moved a second, or whenever it moved and <paramref name="shown"/>
+    /// says someone is about to see it, so a restart never turns time back behind what anyone saw.
     /// </summary>
-    public IReadOnlyList<WriteRecord> Flush()
+    public IReadOnlyList<WriteRecord> Flush(bool shown = false)
     {
         var writes = Store.TakeUncommitted();
-        if (writes.Count > 0 || Clock.Now - _savedAt >= TimeSpan.FromSeconds(1))
+        if (writes.Count > 0 || Clock.Now - _savedAt >= TimeSpan.FromSeconds(1) || (shown && Clock.Now != _savedAt))
         {
             _journal?.Commit(writes, Clock.Now);
             _savedAt = Clock.Now;
@@ -137,6 +141,7 @@ public sealed partial class SimulatedCluster
             }],
         }, WriteContext.ApiServer);
         NetworkBootstrap.Create(Api, ApiServerAddress);
+        Addons.KubeadmAddons.Install(Api, Resources);
     }
 
     private void ReserveAddresses(Service service)

@@ -6,11 +6,13 @@ namespace Playground.Core.Storage;
 
 /// <summary>
 /// The sandbox's etcd: one revision counter, the latest version of every object, a bounded window of past writes
-/// for watches, and the writes not yet handed to the journal. Only the API server writes to it.
+/// for watches, and the writes not yet handed to the journal. Only the API server writes to it. A write keeps its JSON
+/// while it is in the window, where updates and watches want it; older objects, most of a big cluster, keep only the object.
 /// </summary>
 public sealed class Store(int historyWindow = 5000)
 {
-    private readonly Dictionary<string, SortedDictionary<string, WriteRecord>> _byResource = [];
+    private readonly Dictionary<string, SortedDictionary<ObjectKey, WriteRecord>> _byResource = [];
+    private readonly HashSet<string> _actors = [];
     private readonly LinkedList<WriteRecord> _history = new();
     private readonly List<Action<WriteRecord>> _watchers = [];
     private List<WriteRecord> _uncommitted = [];
@@ -24,7 +26,7 @@ public sealed class Store(int historyWindow = 5000)
 
     /// <summary>The stored version of an object; shared, so callers that change it must clone first.</summary>
     public WriteRecord? Get(ObjectKey key) =>
-        _byResource.TryGetValue(key.Resource, out var objects) && objects.TryGetValue(SortKey(key), out var record) ? record : null;
+        _byResource.TryGetValue(key.Resource, out var objects) && objects.TryGetValue(key, out var record) ? record : null;
 
     /// <summary>Objects of one resource in etcd's key order (namespace, then name), optionally within one namespace.</summary>
     public IEnumerable<WriteRecord> List(string resource, string? ns = null)
@@ -36,17 +38,17 @@ public sealed class Store(int historyWindow = 5000)
     public IEnumerable<WriteRecord> All() => _byResource.Values.SelectMany(r => r.Values);
 
     /// <param name="json">The object serialized just before, at its previous resourceVersion, if the caller has it: then only the version changes in the text.</param>
-    internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now, string? json = null)
+    internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now, byte[]? json = null)
     {
         var revision = Revision + 1;
         var previous = obj.Metadata.ResourceVersion;
         obj.Metadata.ResourceVersion = revision.ToString();
-        var serialized = (json is null ? null : KubeJson.WithResourceVersion(json, previous, obj.Metadata.ResourceVersion)) ?? KubeJson.Serialize(obj);
-        var record = new WriteRecord(revision, type, key, resourceType.Kind, obj, serialized, context.Actor, context.Cause, now);
+        var serialized = (json is null ? null : KubeJson.WithResourceVersion(json, previous, obj.Metadata.ResourceVersion)) ?? KubeJson.SerializeToUtf8(obj);
+        var record = new WriteRecord(revision, type, key, resourceType.Kind, obj, serialized, Shared(context.Actor), context.Cause, now);
         Revision = revision;
         var objects = Objects(key.Resource);
-        if (type == WriteType.Deleted) objects.Remove(SortKey(key));
-        else objects[SortKey(key)] = record;
+        if (type == WriteType.Deleted) objects.Remove(key);
+        else objects[key] = record;
         Remember(record);
         _uncommitted.Add(record);
         foreach (var watcher in _watchers.ToArray()) watcher(record);
@@ -84,10 +86,14 @@ public sealed class Store(int historyWindow = 5000)
     /// <summary>Loads a persisted state: the live objects at their revisions, and the tail of the write log as history.</summary>
     internal void Load(long revision, IEnumerable<WriteRecord> objects, IEnumerable<WriteRecord> history)
     {
-        foreach (var record in objects) Objects(record.Key.Resource)[SortKey(record.Key)] = record;
         Revision = revision;
         var tail = history.Where(r => r.Revision <= revision).OrderBy(r => r.Revision).ToList();
         CompactedRevision = tail.Count > 0 ? tail[0].Revision - 1 : revision;
+        foreach (var record in objects)
+        {
+            if (record.Revision <= CompactedRevision) record.Cool();
+            Objects(record.Key.Resource)[record.Key] = record;
+        }
         foreach (var record in tail) Remember(record);
     }
 
@@ -97,18 +103,45 @@ public sealed class Store(int historyWindow = 5000)
         while (_history.Count > historyWindow)
         {
             CompactedRevision = _history.First!.Value.Revision;
+            _history.First.Value.Cool();
             _history.RemoveFirst();
         }
     }
 
-    private SortedDictionary<string, WriteRecord> Objects(string resource)
+    private SortedDictionary<ObjectKey, WriteRecord> Objects(string resource)
     {
         if (!_byResource.TryGetValue(resource, out var objects))
-            _byResource[resource] = objects = new SortedDictionary<string, WriteRecord>(StringComparer.Ordinal);
+            _byResource[resource] = objects = new SortedDictionary<ObjectKey, WriteRecord>(EtcdKeyOrder.Instance);
         return objects;
     }
 
-    private static string SortKey(ObjectKey key) => key.Namespace is null ? key.Name : $"{key.Namespace}/{key.Name}";
+    /// <summary>The one copy of an actor's name: the same few components write hundreds of thousands of records.</summary>
+    private string Shared(string actor)
+    {
+        if (_actors.TryGetValue(actor, out var shared)) return shared;
+        _actors.Add(actor);
+        return actor;
+    }
+
+    /// <summary>
+    /// The ordinal order of etcd's keys "namespace/name" (or "name"), without making that string for every object.
+    /// Namespaces hold no '/', so where one is a prefix of the other the '/' that would follow it decides.
+    /// </summary>
+    private sealed class EtcdKeyOrder : IComparer<ObjectKey>
+    {
+        public static readonly EtcdKeyOrder Instance = new();
+
+        public int Compare(ObjectKey x, ObjectKey y)
+        {
+            var a = x.Namespace ?? "";
+            var b = y.Namespace ?? "";
+            var common = Math.Min(a.Length, b.Length);
+            var order = string.CompareOrdinal(a, 0, b, 0, common);
+            if (order != 0) return order;
+            if (a.Length != b.Length) return a.Length > b.Length ? a[common].CompareTo('/') : '/'.CompareTo(b[common]);
+            return string.CompareOrdinal(x.Name, y.Name);
+        }
+    }
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

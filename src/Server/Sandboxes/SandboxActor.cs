@@ -89,7 +89,7 @@ public sealed class SandboxActor : IAsyncDisposable
                     command.Execute(_cluster);
                     turn.Add(command);
                 }
-                _cluster.Flush();
+                _cluster.Flush(shown: turn.Count > 0);
                 _feed.Publish(_cluster.Store);
                 foreach (var command in turn) command.Complete();
                 turn.Clear();

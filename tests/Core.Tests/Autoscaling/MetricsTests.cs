@@ -45,7 +45,8 @@ public class MetricsTests
         cluster.RunUntilIdle(TimeSpan.FromMinutes(2));
 
         Assert.Matches(@"^NAME\s+CPU\(cores\)   MEMORY\(bytes\)   \n(web-\w+-\w+\s+1m\s+\d+Mi\s+\n){2}$", cluster.Kubectl("kubectl top pods").Output);
-        Assert.Matches(@"^NAMESPACE   NAME\s+CPU\(cores\)   MEMORY\(bytes\)   \n(default     web-\S+\s+1m\s+\d+Mi\s+\n){2}$", cluster.Kubectl("kubectl top pods -A").Output);
+        // All namespaces include kube-system's add-ons: two CoreDNS pods and a kube-proxy per node.
+        Assert.Matches(@"^NAMESPACE     NAME\s+CPU\(cores\)   MEMORY\(bytes\)   \n(default       web-\S+\s+1m\s+\d+Mi\s+\n){2}(kube-system   (coredns|kube-proxy)-\S+\s+1m\s+\d+Mi\s+\n){5}$", cluster.Kubectl("kubectl top pods -A").Output);
         Assert.Matches(@"^NAME     CPU\(cores\)   CPU\(%\)   MEMORY\(bytes\)   MEMORY\(%\)   \n(node-\d   \d+m\s+\d+%\s+\d+Mi\s+\d+%\s+\n){3}$", cluster.Kubectl("kubectl top nodes").Output);
         Assert.Equal("Error from server (NotFound): pods \"nope\" not found\n", cluster.Kubectl("kubectl top pod nope").Output);
     }

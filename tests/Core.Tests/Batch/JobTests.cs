@@ -40,7 +40,7 @@ public class JobTests
         Assert.Equal("pi", job.Spec.Template.Metadata!.Labels!["job-name"]);
 
         // Never more than two pods running at once, and exactly three created by the job controller.
-        var history = cluster.Store.History(0);
+        var history = cluster.Store.History(0).Where(w => w.Key.Namespace == "default").ToList();
         var created = history.Where(w => w.Kind == "Pod" && w.Type == WriteType.Added).ToList();
         Assert.Equal(3, created.Count);
         Assert.All(created, w => Assert.Equal("job-controller", w.Actor));
@@ -95,7 +95,7 @@ public class JobTests
         Assert.Null(job.Status.CompletionTime);
 
         // Each replacement waited 10 s, then 20 s, after the failure before it (upstream's pod failure back-off).
-        var created = cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Type == WriteType.Added).Select(w => (Pod)w.Object).ToList();
+        var created = cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Type == WriteType.Added && w.Key.Namespace == "default").Select(w => (Pod)w.Object).ToList();
         Assert.Equal(3, created.Count);
         var finished = created.Select(p => cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Key.Name == p.Metadata.Name)
             .Select(w => (Pod)w.Object).First(x => x.Status?.Phase == "Failed")

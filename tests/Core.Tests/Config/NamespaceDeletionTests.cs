@@ -17,7 +17,7 @@ public class NamespaceDeletionTests
         var before = cluster.Store.Revision;
 
         Assert.Equal("namespace \"team\" deleted\n", cluster.Kubectl("kubectl delete namespace team").Output);
-        Assert.Matches(@"^NAME   STATUS        AGE\nteam   Terminating   \d+m\n$", cluster.Kubectl("kubectl get ns team").Output);
+        Assert.Matches(@"^NAME   STATUS        AGE\nteam   Terminating   \d+s\n$", cluster.Kubectl("kubectl get ns team").Output);
         var refused = cluster.Kubectl("kubectl create configmap late --from-literal=a=b -n team");
         Assert.Equal((1, "Error from server (Forbidden): configmaps \"late\" is forbidden: unable to create new content in namespace team because it is being terminated\n"),
             (refused.ExitCode, refused.Output));

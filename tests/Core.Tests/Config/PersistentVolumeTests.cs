@@ -160,9 +160,10 @@ public class PersistentVolumeTests
     public void The_default_class_is_kinds_standard_class()
     {
         var cluster = TestCluster.Create();
+        // The cluster booted its add-ons for 90 s before it was handed over, as kind waits for its control plane.
         Assert.Equal(
             "NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE\n"
-            + "standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  0s\n",
+            + "standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  90s\n",
             cluster.Kubectl("kubectl get sc").Output);
     }
 

@@ -130,7 +130,7 @@ public class DaemonSetControllerTests
 
         Assert.All(ByNode(cluster).Values, p => Assert.Equal("fluentd:v2", p.Spec.Containers[0].Image));
         var live = new Dictionary<string, Pod>();
-        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod"))
+        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Key.Namespace == "default"))
         {
             if (write.Type == WriteType.Deleted) live.Remove(write.Key.Name);
             else live[write.Key.Name] = (Pod)write.Object;
@@ -153,7 +153,7 @@ public class DaemonSetControllerTests
         Assert.All(ByNode(cluster).Values, p => Assert.Equal("fluentd:v2", p.Spec.Containers[0].Image));
         Assert.All(ByNode(cluster).Values, p => Assert.Equal("2", p.Metadata.Labels![DaemonPods.TemplateGenerationLabel]));
         var live = new Dictionary<string, Pod>();
-        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod"))
+        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Key.Namespace == "default"))
         {
             if (write.Type == WriteType.Deleted) live.Remove(write.Key.Name);
             else live[write.Key.Name] = (Pod)write.Object;

@@ -132,7 +132,7 @@ public class DeploymentControllerTests
         // Replay every write in order and check the promise after each one.
         var pods = new Dictionary<string, Pod>();
         var (fewestAvailable, mostLive) = (int.MaxValue, 0);
-        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod"))
+        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Key.Namespace == "default"))
         {
             if (write.Type == WriteType.Deleted) pods.Remove(write.Key.Name);
             else pods[write.Key.Name] = (Pod)write.Object;

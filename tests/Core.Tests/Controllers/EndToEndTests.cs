@@ -67,7 +67,7 @@ public class EndToEndTests
 
         var live = new Dictionary<string, Pod>();
         var (fewestAvailable, mostLive) = (int.MaxValue, 0);
-        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod"))
+        foreach (var write in cluster.Store.History(0).Where(w => w.Kind == "Pod" && w.Key.Namespace == "default"))
         {
             if (write.Type == WriteType.Deleted) live.Remove(write.Key.Name);
             else live[write.Key.Name] = (Pod)write.Object;

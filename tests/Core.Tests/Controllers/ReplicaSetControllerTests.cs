@@ -42,7 +42,7 @@ public class ReplicaSetControllerTests
         Assert.Equal(1, status.ObservedGeneration);
 
         // Every pod was created by the controller, caused by the kubectl write of the ReplicaSet.
-        var podCreations = cluster.Store.History(0).Where(r => r.Kind == "Pod" && r.Type == WriteType.Added).ToList();
+        var podCreations = cluster.Store.History(0).Where(r => r.Kind == "Pod" && r.Type == WriteType.Added && r.Key.Namespace == "default").ToList();
         Assert.Equal(3, podCreations.Count);
         Assert.All(podCreations, w => Assert.Equal((ReplicaSetController.Actor, (long?)long.Parse(rs.Metadata.ResourceVersion!)), (w.Actor, w.Cause)));
     }
@@ -175,5 +175,85 @@ public class ReplicaSetControllerTests
         Assert.Equal(ReplicaSetController.Actor, cluster.Store.History(0).Last(w => w.Key.Name == quarantined).Actor);
         Assert.Equal(2, Pods(cluster, "web").Count);
         Assert.DoesNotContain(Pods(cluster, "web"), p => p.Metadata.Name == quarantined);
+    }
+
+    [Fact]
+    public void Readiness_changes_of_a_settled_replica_set_show_in_its_status()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        Apply(cluster, ReplicaSet("web", 3, "nginx"));
+        var pods = Pods(cluster, "web");
+
+        TestKubelet.MarkReady(cluster, pods[0]);
+        Settle(cluster);
+        var status = cluster.Api.Get<ReplicaSet>("default", "web").Status!;
+        Assert.Equal((3, 1, 1), (status.Replicas, status.ReadyReplicas, status.AvailableReplicas));
+
+        TestKubelet.MarkAllReady(cluster, "web");
+        TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", pods[1].Metadata.Name!));
+        Settle(cluster);
+        status = cluster.Api.Get<ReplicaSet>("default", "web").Status!;
+        Assert.Equal((3, 2, 2), (status.Replicas, status.ReadyReplicas, status.AvailableReplicas));
+        Assert.Equal(3, Pods(cluster, "web").Count);
+    }
+
+    [Fact]
+    public void A_pod_that_loses_a_template_label_outside_the_selector_stays_owned_but_is_not_fully_labeled()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        var manifest = ReplicaSet("web", 2, "nginx");
+        manifest.Spec.Template!.Metadata!.Labels!["tier"] = "front";
+        var rs = Apply(cluster, manifest);
+        var pod = Pods(cluster, "web")[0].Metadata.Name!;
+
+        Edit<Pod>(cluster, pod, p => p.Metadata.Labels!.Remove("tier"));
+
+        Assert.Equal(rs.Metadata.Uid, Assert.Single(cluster.Api.Get<Pod>("default", pod).Metadata.OwnerReferences!).Uid);
+        var status = cluster.Api.Get<ReplicaSet>("default", "web").Status!;
+        Assert.Equal((2, 1), (status.Replicas, status.FullyLabeledReplicas));
+        Assert.Equal(2, Pods(cluster, "web").Count);
+    }
+
+    [Fact]
+    public void An_orphan_that_matches_a_settled_replica_set_is_adopted_and_the_surplus_deleted()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        var rs = Apply(cluster, ReplicaSet("web", 2, "nginx"));
+
+        cluster.Api.Create(new Pod
+        {
+            Metadata = new ObjectMeta { Name = "stray", Namespace = "default", Labels = new() { ["app"] = "web" } },
+            Spec = new PodSpec { Containers = [new Container { Name = "web", Image = "nginx" }] },
+        }, WriteContext.Kubectl);
+        Settle(cluster);
+
+        var adoption = cluster.Store.History(0).First(w => w.Key.Name == "stray" && w.Type == WriteType.Modified);
+        Assert.Equal(ReplicaSetController.Actor, adoption.Actor);
+        Assert.Equal(rs.Metadata.Uid, Assert.Single(adoption.Object.Metadata.OwnerReferences!).Uid);
+        Assert.Single(Events(cluster, "web", "SuccessfulDelete"));
+        Assert.Equal(2, cluster.Api.Get<ReplicaSet>("default", "web").Status!.Replicas);
+        Assert.Equal(2, Pods(cluster, "web").Count(p => p.Metadata.DeletionTimestamp is null));
+    }
+
+    [Fact]
+    public void Orphans_are_adopted_in_name_order_whatever_order_they_were_created_in()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        foreach (var name in new[] { "web-c", "web-a", "web-b" })
+        {
+            cluster.Api.Create(new Pod
+            {
+                Metadata = new ObjectMeta { Name = name, Namespace = "default", Labels = new() { ["app"] = "web" } },
+                Spec = new PodSpec { Containers = [new Container { Name = "web", Image = "nginx" }] },
+            }, WriteContext.Kubectl);
+        }
+
+        Apply(cluster, ReplicaSet("web", 3, "nginx"));
+
+        var adoptions = cluster.Store.History(0)
+            .Where(w => w.Kind == "Pod" && w.Type == WriteType.Modified && w.Actor == ReplicaSetController.Actor)
+            .Select(w => w.Key.Name);
+        Assert.Equal(["web-a", "web-b", "web-c"], adoptions);
+        Assert.Empty(Events(cluster, "web", "SuccessfulCreate"));
     }
 }

@@ -17,7 +17,7 @@ public class KubeletTests
 
         var node = cluster.Api.Get<Node>(null, "node-2");
 
-        Assert.Equal("kubelet/node-2", cluster.Store.History(0).Single(w => w.Key.Resource == "nodes" && w.Key.Name == "node-2").Actor);
+        Assert.Equal("kubelet/node-2", cluster.Store.History(0).Single(w => w.Key.Resource == "nodes" && w.Key.Name == "node-2" && w.Type == WriteType.Added).Actor);
         Assert.Equal(new Dictionary<string, string>
         {
             ["beta.kubernetes.io/arch"] = "amd64",
@@ -126,14 +126,15 @@ public class KubeletTests
         for (var i = 0; i < 3; i++) Create(cluster, Pod($"web-{i}"));
         cluster.RunUntilIdle();
 
-        Assert.Equal(["10.244.0.2", "10.244.0.3", "10.244.0.4"], Enumerable.Range(0, 3).Select(i => Get(cluster, $"web-{i}").Status!.PodIP).Order());
+        // CoreDNS's two pods already hold .2 and .3 (kube-proxy runs on the host network).
+        Assert.Equal(["10.244.0.4", "10.244.0.5", "10.244.0.6"], Enumerable.Range(0, 3).Select(i => Get(cluster, $"web-{i}").Status!.PodIP).Order());
         var kubelet = cluster.Components.OfType<Core.Kubelet.Kubelet>().Single();
-        Assert.Equal(3, kubelet.Node.Ips.Count);
+        Assert.Equal(5, kubelet.Node.Ips.Count);
 
         cluster.Api.Delete<Pod>("default", "web-0", WriteContext.Kubectl);
         cluster.RunUntilIdle();
 
-        Assert.Equal(2, kubelet.Node.Ips.Count);
+        Assert.Equal(4, kubelet.Node.Ips.Count);
     }
 
     [Fact]
@@ -353,7 +354,8 @@ public class KubeletTests
 
         var addresses = new[] { "a", "b", "c" }.Select(n => restored.Api.Get<Pod>("default", n).Status!.PodIP).ToList();
         Assert.Equal(3, addresses.Distinct().Count());
-        Assert.Equal("10.244.0.4", addresses[2]);
+        // After CoreDNS's .2 and .3 and the pods' .4 and .5.
+        Assert.Equal("10.244.0.6", addresses[2]);
     }
 
     private static bool InCidr(string ip, string cidr)

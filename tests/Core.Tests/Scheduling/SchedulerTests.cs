@@ -214,18 +214,20 @@ public class SchedulerTests
         Assert.Equal(Get(cluster, "web").Spec.NodeName, attempt.SelectedNode);
         var cordoned = attempt.Nodes.Single(n => n.Node == "node-1");
         Assert.Equal(("NodeUnschedulable", "node(s) were unschedulable"), (cordoned.RejectedBy, Assert.Single(cordoned.Reasons)));
-        var feasible = attempt.Nodes.Single(n => n.Node == "node-2");
+        // node-3 runs only kube-proxy, which requests nothing (CoreDNS went to node-1 and node-2).
+        var feasible = attempt.Nodes.Single(n => n.Node == "node-3");
         Assert.True(feasible.Feasible);
         var scores = feasible.Score!.Plugins.ToDictionary(p => p.Plugin);
         Assert.Equal(["TaintToleration", "NodeResourcesFit", "NodeResourcesBalancedAllocation", "ImageLocality"], feasible.Score.Plugins.Select(p => p.Plugin));
         Assert.Equal((100, 3), (scores["TaintToleration"].Normalized, scores["TaintToleration"].Weight));
-        // LeastAllocated: cpu (2000 - 1000) × 100 / 2000 = 50, memory (4Gi - 1Gi) × 100 / 4Gi = 75, averaged.
-        Assert.Equal(62, scores["NodeResourcesFit"].Normalized);
-        // Balanced: fractions 0.5 and 0.25, deviation 0.125.
+        // LeastAllocated counts kube-proxy at the non-zero defaults (100m, 200Mi):
+        // cpu (2000 - 1100) × 100 / 2000 = 45, memory (4096Mi - 1224Mi) × 100 / 4096Mi = 70, averaged.
+        Assert.Equal(57, scores["NodeResourcesFit"].Normalized);
+        // Balanced uses the real requests: fractions 0.5 and 0.25, deviation 0.125.
         Assert.Equal(87, scores["NodeResourcesBalancedAllocation"].Normalized);
         // No node holds nginx yet, so image locality gives nothing.
         Assert.Equal(0, scores["ImageLocality"].Normalized);
-        Assert.Equal(300 + 62 + 87, feasible.Score.Total);
+        Assert.Equal(300 + 57 + 87, feasible.Score.Total);
     }
 
     [Fact]

@@ -95,9 +95,27 @@ public class StoreTests
         foreach (var (ns, name, app) in new[] { ("team", "b", "x"), ("default", "c", "y"), ("default", "a", "x") })
             cluster.Api.Create(new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = new() { ["app"] = app } } }, WriteContext.Kubectl);
 
-        Assert.Equal(["default/a", "default/c", "team/b"], cluster.Api.List<ConfigMap>().Select(m => $"{m.Metadata.Namespace}/{m.Metadata.Name}"));
+        // kubeadm's add-ons keep their ConfigMaps in kube-system, which sorts between the two.
+        Assert.Equal(["default/a", "default/c", "kube-system/coredns", "kube-system/kube-proxy", "team/b"], cluster.Api.List<ConfigMap>().Select(m => $"{m.Metadata.Namespace}/{m.Metadata.Name}"));
         Assert.Equal(["team/b"], cluster.Api.List<ConfigMap>("team").Select(m => $"{m.Metadata.Namespace}/{m.Metadata.Name}"));
         Assert.Equal(["a", "b"], cluster.Api.List<ConfigMap>(null, "app=x").Select(m => m.Metadata.Name));
-        Assert.Equal(["c"], cluster.Api.List<ConfigMap>(null, "app notin (x)").Select(m => m.Metadata.Name));
+        Assert.Equal(["c"], cluster.Api.List<ConfigMap>("default", "app notin (x)").Select(m => m.Metadata.Name));
+    }
+
+    [Fact]
+    public void Objects_are_listed_in_etcds_key_order_where_one_namespace_begins_another()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        foreach (var ns in new[] { "deva", "dev", "dev-a" })
+        {
+            cluster.Api.Create(new Namespace { Metadata = new ObjectMeta { Name = ns } }, WriteContext.Kubectl);
+            foreach (var name in new[] { "b", "a" })
+                cluster.Api.Create(new ConfigMap { Metadata = new ObjectMeta { Name = name, Namespace = ns } }, WriteContext.Kubectl);
+        }
+
+        // Ordinal order of "namespace/name": '-' < '/' < 'a'.
+        Assert.Equal(["dev-a/a", "dev-a/b", "dev/a", "dev/b", "deva/a", "deva/b"],
+            cluster.Store.List("configmaps").Where(r => r.Key.Namespace!.StartsWith("dev")).Select(r => $"{r.Key.Namespace}/{r.Key.Name}"));
+        Assert.Equal(["a", "b"], cluster.Store.List("configmaps", "dev").Select(r => r.Key.Name));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Playground.Core.Serialization;
 
 namespace Playground.Core.Tests.Storage;
@@ -29,5 +30,5 @@ public sealed class StoredJsonTests
     [InlineData("""{"apiVersion":"v1","kind":"Pod","spec":{"metadata":{"resourceVersion":"5"}},"metadata":{"resourceVersion":"5"}}""", null)]
     [InlineData("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"a"}}""", null)]
     public void Only_metadatas_own_resource_version_is_swapped_and_any_other_shape_is_serialized_again(string json, string? expected) =>
-        Assert.Equal(expected, KubeJson.WithResourceVersion(json, "5", "6"));
+        Assert.Equal(expected, KubeJson.WithResourceVersion(Encoding.UTF8.GetBytes(json), "5", "6") is { } swapped ? Encoding.UTF8.GetString(swapped) : null);
 }

@@ -68,7 +68,6 @@ public sealed partial class DeploymentController : IComponent
         var d = KubeJson.Clone(cached);
         var context = new WriteContext(Actor, cause);
         var replicaSets = ReplicaSetsFor(d, context);
-        var podMap = PodMapFor(d, replicaSets);
 
         if (d.Metadata.DeletionTimestamp is not null)
         {
@@ -82,7 +81,7 @@ public sealed partial class DeploymentController : IComponent
             return;
         }
         if (RolloutMath.IsRollingUpdate(d)) RolloutRolling(d, replicaSets, context);
-        else RolloutRecreate(d, replicaSets, podMap, context);
+        else RolloutRecreate(d, replicaSets, PodMapFor(d, replicaSets), context);
     }
 
     /// <summary>The ReplicaSets this deployment owns, after adopting matching orphans and releasing those it no longer selects.</summary>

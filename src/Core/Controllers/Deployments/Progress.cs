@@ -72,13 +72,18 @@ public sealed partial class DeploymentController
         return [.. all.OfType<ReplicaSet>().SelectMany(rs => rs.Status?.Conditions ?? []).Where(c => c.Type == ReplicaFailure).Select(Convert)];
     }
 
+    /// <summary>Each stalled deployment's pending deadline check; one that completes drops it, so "until idle" does not wait for it.</summary>
+    private readonly Dictionary<string, IDisposable> _deadlineChecks = [];
+
     /// <summary>A stalled rollout gets no more events, so sync again just after its progress deadline passes.</summary>
     private void RequeueStuckDeployment(Deployment d, DeploymentStatus status, WriteContext context)
     {
+        var key = Informer<Deployment>.KeyOf(d);
+        if (_deadlineChecks.Remove(key, out var pending)) pending.Dispose();
         var current = Get(d.Status, Progressing);
         if (!HasProgressDeadline(d) || current?.LastUpdateTime is not { } lastUpdate) return;
         if (Complete(d, status) || current.Reason == TimedOutReason) return;
         var after = lastUpdate.AddSeconds(d.Spec.ProgressDeadlineSeconds!.Value) - _clock.Now;
-        _queue.AddAfter(Informer<Deployment>.KeyOf(d), (after < TimeSpan.Zero ? TimeSpan.Zero : after) + TimeSpan.FromSeconds(1), context.Cause);
+        _deadlineChecks[key] = _queue.AddAfter(key, (after < TimeSpan.Zero ? TimeSpan.Zero : after) + TimeSpan.FromSeconds(1), context.Cause);
     }
 }

@@ -47,18 +47,19 @@ public sealed partial class DeploymentController
     /// <summary>The new ReplicaSet (created if asked and missing) and all old ones, with revisions brought up to date.</summary>
     private (ReplicaSet? New, List<ReplicaSet> Old) AllReplicaSetsAndSyncRevision(Deployment d, List<ReplicaSet> replicaSets, bool create, WriteContext context)
     {
-        var oldRss = Templates.FindOld(d, replicaSets);
-        return (NewReplicaSet(d, replicaSets, oldRss, create, context), oldRss);
+        var existing = Templates.FindNew(d, replicaSets);
+        var oldRss = Templates.FindOld(replicaSets, existing);
+        return (NewReplicaSet(d, existing, oldRss, create, context), oldRss);
     }
 
     /// <summary>
     /// Upstream's getNewReplicaSet: an existing new ReplicaSet gets revision max(old)+1 if lower (this is how a
     /// rollback re-uses an old ReplicaSet) and the deployment copies its revision; otherwise one is created, named
-    /// after the template hash, at the size the strategy allows.
+    /// after the template hash, at the size the strategy allows. <paramref name="existing"/> is the ReplicaSet running
+    /// the deployment's template, if any.
     /// </summary>
-    private ReplicaSet? NewReplicaSet(Deployment d, List<ReplicaSet> replicaSets, List<ReplicaSet> oldRss, bool create, WriteContext context)
+    private ReplicaSet? NewReplicaSet(Deployment d, ReplicaSet? existing, List<ReplicaSet> oldRss, bool create, WriteContext context)
     {
-        var existing = Templates.FindNew(d, replicaSets);
         var newRevision = Revisions.Max(oldRss) + 1;
         if (existing is not null)
         {

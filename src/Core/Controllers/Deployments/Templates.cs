@@ -48,11 +48,8 @@ internal static class Templates
         ReplicaSetOrder.ByCreation(replicaSets).FirstOrDefault(rs => EqualIgnoreHash(rs.Spec.Template, d.Spec.Template));
 
     /// <summary>Every ReplicaSet but the new one.</summary>
-    public static List<ReplicaSet> FindOld(Deployment d, IReadOnlyList<ReplicaSet> replicaSets)
-    {
-        var newRs = FindNew(d, replicaSets);
-        return [.. replicaSets.Where(rs => newRs is null || rs.Metadata.Uid != newRs.Metadata.Uid)];
-    }
+    public static List<ReplicaSet> FindOld(IReadOnlyList<ReplicaSet> replicaSets, ReplicaSet? newRs) =>
+        [.. replicaSets.Where(rs => newRs is null || rs.Metadata.Uid != newRs.Metadata.Uid)];
 
     private static string Canonical(PodTemplateSpec template, bool ignoreHashLabel)
     {

@@ -152,7 +152,7 @@ public sealed class GarbageCollector : IComponent
 
     private void Update(WriteRecord record, Action<KubeObject> change, WriteContext context)
     {
-        var copy = KubeJson.Deserialize(record.Json, record.Object.GetType());
+        var copy = KubeJson.Deserialize(record.Utf8Json.Span, record.Object.GetType());
         change(copy);
         if (copy.Metadata.OwnerReferences is { Count: 0 }) copy.Metadata.OwnerReferences = null;
         try

@@ -47,6 +47,10 @@ public sealed class LogsCommand : Command
         {
             Api.Apps.Deployment d => d.Spec.Selector,
             Api.Apps.ReplicaSet rs => rs.Spec.Selector,
+            Api.Apps.StatefulSet set => set.Spec.Selector,
+            Api.Apps.DaemonSet ds => ds.Spec.Selector,
+            Api.Batch.Job job => job.Spec.Selector,
+            Service { Spec.Selector: { Count: > 0 } labels } => new Api.Meta.LabelSelector { MatchLabels = labels },
             _ => throw KubectlException.Error($"cannot get the logs from {selection.Type.QualifiedKind}"),
         };
         var pods = context.Api.List<Pod>(context.Namespace, selector)

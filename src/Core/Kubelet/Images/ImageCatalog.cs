@@ -28,7 +28,7 @@ public sealed record ImageProfile(
 }
 
 /// <summary>The images a sandbox's nodes can pull, with plausible sizes and startup logs; unknown images get a generic profile.</summary>
-public static class ImageCatalog
+public static partial class ImageCatalog
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -45,6 +45,9 @@ public static class ImageCatalog
         new("python", 373_024_577, TimeSpan.FromMilliseconds(100), ["python", "python3"], Repl),
         // polinux/stress, the image of the docs' memory and CPU walkthroughs: an Alpine with the stress tool.
         new("stress", 4_295_524, TimeSpan.Zero, ["stress"], Shell, ShellImage: true),
+        // The kubeadm add-ons every sandbox runs in kube-system (AddonImages.cs); CoreDNS's lameduck keeps it 5 s after SIGTERM.
+        new("kube-proxy", 30_907_858, TimeSpan.FromMilliseconds(100), ["kube-proxy"], KubeProxy, Ports: [10249, 10256], HttpPaths: ["/healthz", "/livez", "/metrics"]),
+        new("coredns", 18_562_039, TimeSpan.FromSeconds(5), ["coredns"], CoreDns, Ports: [53, 8080, 8181, 9153], HttpPaths: ["/health", "/ready", "/metrics"]),
     ];
 
     /// <summary>

@@ -31,9 +31,17 @@ public sealed class ClusterDns(ApiServer.ApiServer api)
         return name.Count(c => c == '.') >= Ndots ? [name, .. searched] : [.. searched, name];
     }
 
-    /// <summary>Resolves a name as a pod's resolver does (search path, then the name itself); null is NXDOMAIN for every candidate.</summary>
+    /// <summary>
+    /// Whether a query to <see cref="ServerAddress"/> is answered: only while a service (kube-dns) holds that address
+    /// and has a ready CoreDNS behind it, so scaling CoreDNS to zero breaks name resolution as it would on a real cluster.
+    /// </summary>
+    public bool Answering =>
+        api.List<Service>().FirstOrDefault(s => s.Spec.ClusterIP == ServerAddress) is { } service && ReadyEndpoints(service).Any();
+
+    /// <summary>Resolves a name as a pod's resolver does (search path, then the name itself); null when NXDOMAIN for every candidate or no answer.</summary>
     public DnsAnswer? Resolve(string name, string podNamespace)
     {
+        if (!Answering) return null;
         foreach (var candidate in Candidates(name.ToLowerInvariant(), podNamespace))
             if (Lookup(candidate) is { } answer) return answer;
         return null;

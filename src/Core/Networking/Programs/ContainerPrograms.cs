@@ -5,11 +5,11 @@ namespace Playground.Core.Networking.Programs;
 /// <summary>
 /// The programs `kubectl exec` can start in a container, by image: curl where the image ships it (nginx, node, python,
 /// curlimages/curl, netshoot), BusyBox's wget and nslookup (busybox, alpine and alpine-based images), hostname and
-/// `cat /etc/resolv.conf` wherever there is a userland; scratch images (traefik/whoami) have none.
+/// `cat /etc/resolv.conf` wherever there is a userland; scratch images (traefik/whoami, coredns) have none.
 /// </summary>
 public static class ContainerPrograms
 {
-    private static readonly HashSet<string> Scratch = ["whoami", "http-echo", "pause"];
+    private static readonly HashSet<string> Scratch = ["whoami", "http-echo", "pause", "coredns"];
 
     public static bool Has(ImageReference image, string program)
     {

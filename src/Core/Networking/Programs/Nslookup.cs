@@ -10,6 +10,8 @@ public static class Nslookup
     {
         var names = args.Where(a => !a.StartsWith('-')).ToList();
         if (names.Count == 0) return new("BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n", 1);
+        // With no CoreDNS behind the nameserver address the query times out before any header is printed.
+        if (!context.Network.Dns.Answering) return new(";; connection timed out; no servers could be reached\n\n", 1);
         var text = new StringBuilder($"Server:\t\t{ClusterDns.ServerAddress}\nAddress:\t{ClusterDns.ServerAddress}:53\n\n");
         var name = names[0];
         if (System.Net.IPAddress.TryParse(name, out _))

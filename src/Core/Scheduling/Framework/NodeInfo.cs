@@ -16,6 +16,8 @@ public sealed class NodeInfo
     {
         Node = node;
         Name = node.Metadata.Name!;
+        Unschedulable = node.Spec.Unschedulable == true;
+        Taints = node.Spec.Taints ?? [];
         if (previous is not null && ReferenceEquals(previous.Node, node))
         {
             Allocatable = previous.Allocatable;
@@ -32,8 +34,10 @@ public sealed class NodeInfo
 
     public Node Node { get; }
 
-    /// <summary>Kept beside the summary: every filter and score reads it, and the node object is rarely in cache.</summary>
+    // Kept beside the summary: every cycle reads them for hundreds of nodes, whose node objects are rarely in cache.
     public string Name { get; }
+    public bool Unschedulable { get; }
+    public IReadOnlyList<Taint> Taints { get; }
     public List<PodInfo> Pods { get; } = [];
     public Resource Allocatable { get; }
     public long AllowedPods { get; }

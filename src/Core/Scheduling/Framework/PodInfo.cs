@@ -19,6 +19,9 @@ public sealed class PodInfo(Pod pod)
     public Dictionary<string, object> CycleState => _cycleState ??= [];
     private Dictionary<string, object>? _cycleState;
 
+    /// <summary>The filters this cycle runs for the pod, the ones PreFilter did not skip; all of them until PreFilter ran.</summary>
+    internal IFilterPlugin[]? Filters { get; set; }
+
     /// <summary>The pod's inter-pod affinity and anti-affinity terms, read once.</summary>
     public PodAffinityTerms AffinityTerms => _affinityTerms ??= PodAffinityTerms.Of(Pod);
     private PodAffinityTerms? _affinityTerms;

@@ -22,12 +22,13 @@ public sealed class Profile(PluginRegistry registry)
     public void RunPreFilters(PodInfo pod, Snapshot snapshot)
     {
         foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, snapshot);
+        pod.Filters = [.. registry.Filters.Where(f => !f.SkipsFilter(pod))];
     }
 
     /// <summary>Runs filters in order and stops at the first rejection, returning the plugin that rejected the node.</summary>
     public (string? Plugin, FilterResult Result) RunFilters(PodInfo pod, NodeInfo node)
     {
-        foreach (var filter in registry.Filters)
+        foreach (var filter in pod.Filters ?? registry.Filters)
         {
             var result = filter.Filter(pod, node);
             if (!result.IsSuccess) return (filter.Name, result);

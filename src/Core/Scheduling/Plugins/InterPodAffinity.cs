@@ -19,6 +19,8 @@ public sealed class InterPodAffinity : IPreFilterPlugin, IFilterPlugin, IScorePl
 
     public string Name => "InterPodAffinity";
 
+    public bool SkipsFilter(PodInfo pod) => !pod.CycleState.ContainsKey(Name);
+
     public int Weight => 2;
 
     /// <summary>Matching pods per (topology key, value), for each kind of required rule.</summary>
@@ -126,7 +128,8 @@ public sealed class InterPodAffinity : IPreFilterPlugin, IFilterPlugin, IScorePl
             }
         }
         pod.CycleState[Name + "/score"] = scores;
-        return true;
+        // Upstream skips the plugin when no topology domain got a score.
+        return scores.Count > 0;
     }
 
     public long Score(PodInfo pod, NodeInfo node)

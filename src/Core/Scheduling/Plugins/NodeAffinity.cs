@@ -14,6 +14,9 @@ public sealed class NodeAffinity : IFilterPlugin, IScorePlugin
 {
     public string Name => "NodeAffinity";
 
+    public bool SkipsFilter(PodInfo pod) =>
+        pod.Pod.Spec.NodeSelector is not { Count: > 0 } && pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is null;
+
     public int Weight => 2;
 
     public FilterResult Filter(PodInfo pod, NodeInfo node)

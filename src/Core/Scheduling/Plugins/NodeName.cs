@@ -7,6 +7,8 @@ public sealed class NodeName : IFilterPlugin
 {
     public string Name => "NodeName";
 
+    public bool SkipsFilter(PodInfo pod) => string.IsNullOrEmpty(pod.Pod.Spec.NodeName);
+
     public FilterResult Filter(PodInfo pod, NodeInfo node) =>
         string.IsNullOrEmpty(pod.Pod.Spec.NodeName) || pod.Pod.Spec.NodeName == node.Name
             ? FilterResult.Success

@@ -7,8 +7,10 @@ public sealed class NodePorts : IFilterPlugin
 {
     public string Name => "NodePorts";
 
+    public bool SkipsFilter(PodInfo pod) => pod.HostPorts.Count == 0;
+
     public FilterResult Filter(PodInfo pod, NodeInfo node) =>
-        pod.HostPorts.Count > 0 && pod.HostPorts.Any(wanted => node.UsedPorts.Any(used => Conflict(wanted, used)))
+        pod.HostPorts.Any(wanted => node.UsedPorts.Any(used => Conflict(wanted, used)))
             ? FilterResult.Unschedulable("node(s) didn't have free ports for the requested pod ports")
             : FilterResult.Success;
 

@@ -11,7 +11,7 @@ public sealed class NodeUnschedulable : IFilterPlugin
     public string Name => "NodeUnschedulable";
 
     public FilterResult Filter(PodInfo pod, NodeInfo node) =>
-        node.Node.Spec.Unschedulable == true && !pod.Pod.Spec.Tolerations.Tolerate(UnschedulableTaint)
+        node.Unschedulable && !pod.Pod.Spec.Tolerations.Tolerate(UnschedulableTaint)
             ? FilterResult.Unresolvable("node(s) were unschedulable")
             : FilterResult.Success;
 }

@@ -18,6 +18,8 @@ public sealed class PodTopologySpread : IPreFilterPlugin, IFilterPlugin, IScoreP
 
     public string Name => "PodTopologySpread";
 
+    public bool SkipsFilter(PodInfo pod) => !pod.CycleState.ContainsKey(Name);
+
     public int Weight => 2;
 
     /// <summary>Matching pods per domain of each hard constraint, and each constraint's emptiest domain.</summary>

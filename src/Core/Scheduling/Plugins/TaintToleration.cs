@@ -13,7 +13,7 @@ public sealed class TaintToleration : IFilterPlugin, IScorePlugin
     public int Weight => 3;
 
     public FilterResult Filter(PodInfo pod, NodeInfo node) =>
-        node.Node.Spec.Taints is not { Count: > 0 } ? FilterResult.Success
+        node.Taints.Count == 0 ? FilterResult.Success
         : Tolerations.FirstUntolerated(node.Node, pod.Pod.Spec.Tolerations, "NoSchedule", "NoExecute") is { } taint
             ? FilterResult.Unresolvable($"node(s) had untolerated taint {{{taint.Key}: {taint.Value}}}")
             : FilterResult.Success;
@@ -21,9 +21,9 @@ public sealed class TaintToleration : IFilterPlugin, IScorePlugin
     /// <summary>The number of PreferNoSchedule taints not tolerated; normalized in reverse, so fewer is better.</summary>
     public long Score(PodInfo pod, NodeInfo node)
     {
-        if (node.Node.Spec.Taints is not { Count: > 0 }) return 0;
+        if (node.Taints.Count == 0) return 0;
         var tolerations = (pod.Pod.Spec.Tolerations ?? []).Where(t => string.IsNullOrEmpty(t.Effect) || t.Effect == "PreferNoSchedule").ToList();
-        return (node.Node.Spec.Taints ?? []).Count(t => t.Effect == "PreferNoSchedule" && !tolerations.Tolerate(t));
+        return node.Taints.Count(t => t.Effect == "PreferNoSchedule" && !tolerations.Tolerate(t));
     }
 
     public void Normalize(long[] scores) => ScoreNormalization.Scale(scores, reverse: true);

@@ -79,9 +79,10 @@ public class KubectlCommandTests
         Assert.Equal("No resources found in default namespace.\n", _terminal.Ok("kubectl get pods"));
         var missing = _terminal.Run("kubectl get pod nope");
         Assert.Equal((1, "Error from server (NotFound): pods \"nope\" not found\n"), (missing.ExitCode, missing.Output));
+        // The bootstrap made the service 90 s before the cluster was handed over.
         Assert.Equal("""
             NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
-            kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   0s
+            kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   90s
 
             """, _terminal.Ok("kubectl get svc"));
         _terminal.Ok("kubectl create deployment web --image=nginx");

@@ -99,9 +99,10 @@ public class NodeMaintenanceTests
         cluster.Kubectl("kubectl uncordon node-2");
         cluster.Kubectl("kubectl uncordon node-3");
         cluster.RunUntilIdle();
-        Assert.Matches("^NAME   MIN AVAILABLE   MAX UNAVAILABLE   ALLOWED DISRUPTIONS   AGE\nweb    1               N/A               1                     \\d+m\n$",
+        Assert.Matches("^NAME   MIN AVAILABLE   MAX UNAVAILABLE   ALLOWED DISRUPTIONS   AGE\nweb    1               N/A               1                     \\d+s\n$",
             cluster.Kubectl("kubectl get pdb").Output);
         var pods = cluster.Api.List<Pod>("default").Select(p => p.Metadata.Name!).ToList();
+        var (proxy, dns) = SystemPods(cluster, "node-1");
         var mark = cluster.Store.Revision;
 
         var first = cluster.Kubectl("kubectl drain node-1 --ignore-daemonsets");
@@ -109,10 +110,13 @@ public class NodeMaintenanceTests
         Assert.Equal(1, first.ExitCode);
         Assert.Equal(
             "node/node-1 cordoned\n" +
+            $"Warning: ignoring DaemonSet-managed Pods: kube-system/{proxy}\n" +
             $"evicting pod default/{pods[0]}\n" +
             $"evicting pod default/{pods[1]}\n" +
+            string.Concat(dns.Select(d => $"evicting pod kube-system/{d}\n")) +
             $"error when evicting pods/\"{pods[1]}\" -n \"default\" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n" +
-            $"pod/{pods[0]} evicted\n",
+            $"pod/{pods[0]} evicted\n" +
+            string.Concat(dns.Select(d => $"pod/{d} evicted\n")),
             first.Output);
         var pdbWrite = cluster.Store.History(mark).First(w => w.Key.Resource == "poddisruptionbudgets");
         Assert.Equal(("kubectl", 0), (pdbWrite.Actor, ((PodDisruptionBudget)pdbWrite.Object).Status!.DisruptionsAllowed));
@@ -144,6 +148,7 @@ public class NodeMaintenanceTests
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(
             "node/node-1 already cordoned\n" +
+            $"Warning: ignoring DaemonSet-managed Pods: kube-system/{proxy}\n" +
             $"evicting pod default/{pods[1]}\n" +
             $"pod/{pods[1]} evicted\n" +
             "node/node-1 drained\n",
@@ -192,7 +197,8 @@ public class NodeMaintenanceTests
             """);
         cluster.RunUntilIdle();
 
-        var refused = cluster.Kubectl("kubectl drain node-1");
+        // kube-proxy's DaemonSet pod is on every node, so drains ignore DaemonSets as on any kubeadm cluster.
+        var refused = cluster.Kubectl("kubectl drain node-1 --ignore-daemonsets");
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Equal(
@@ -204,16 +210,27 @@ public class NodeMaintenanceTests
             refused.Output);
         Assert.NotNull(cluster.Api.TryGet<Pod>("default", "solo"));
 
-        var forced = cluster.Kubectl("kubectl drain node-1 --force --grace-period=0");
+        var (proxy, dns) = SystemPods(cluster, "node-1");
+        var forced = cluster.Kubectl("kubectl drain node-1 --force --grace-period=0 --ignore-daemonsets");
 
         Assert.Equal(
             "node/node-1 already cordoned\n" +
-            "Warning: deleting Pods that declare no controller: default/solo\n" +
+            $"Warning: deleting Pods that declare no controller: default/solo; ignoring DaemonSet-managed Pods: kube-system/{proxy}\n" +
             "evicting pod default/solo\n" +
+            string.Concat(dns.Select(d => $"evicting pod kube-system/{d}\n")) +
             "pod/solo evicted\n" +
+            string.Concat(dns.Select(d => $"pod/{d} evicted\n")) +
             "node/node-1 drained\n",
             forced.Output);
         cluster.RunUntilIdle();
         Assert.Null(cluster.Api.TryGet<Pod>("default", "solo"));
+    }
+
+    /// <summary>The node's kube-proxy pod, which drain ignores, and its CoreDNS pods, which it evicts along with the rest.</summary>
+    private static (string Proxy, List<string> Dns) SystemPods(Playground.Core.Simulation.SimulatedCluster cluster, string node)
+    {
+        var pods = cluster.Api.List<Pod>("kube-system").Where(p => p.Spec.NodeName == node).ToList();
+        return (pods.Single(p => p.Metadata.Labels!["k8s-app"] == "kube-proxy").Metadata.Name!,
+            pods.Where(p => p.Metadata.Labels!["k8s-app"] == "kube-dns").Select(p => p.Metadata.Name!).ToList());
     }
 }
