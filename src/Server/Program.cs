@@ -18,5 +18,6 @@ var app = builder.Build();
 app.UsePlaygroundErrors();
 app.MapPlaygroundApis();
 app.MapClusterHub();
+app.MapKubernetesApi();
 app.MapPlaygroundUi();
 app.Run();

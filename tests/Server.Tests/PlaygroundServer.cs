@@ -36,6 +36,20 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
     /// <summary>The HTTPS address of the sandboxes' Kubernetes API.</summary>
     public Uri KubeApiAddress { get; }
 
+    /// <summary>A client for the Kubernetes API that trusts the server's own CA (made in its data directory), as a kubeconfig would.</summary>
+    public HttpClient KubeApi => _kubeApi ??= new HttpClient(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+        {
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(DataDirectory, "pki", "ca.crt"))));
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            return (errors & ~System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors) == 0 && chain.Build(certificate!);
+        },
+    });
+    private HttpClient? _kubeApi;
+
     /// <summary>Sends no cookies and follows no redirects, so tests see exactly what the server answers.</summary>
     public HttpClient Http { get; }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Playground.Core.ApiServer;
 
 namespace Playground.Server.KubeApi;
 
@@ -18,6 +19,7 @@ public static class KubeApiExtensions
             Path.Combine(PlaygroundOptions.DataDirectoryOf(builder), "pki"), address.Host, TimeProvider.System);
         builder.Services.AddSingleton(certificates);
         builder.Services.AddSingleton<KubeApiAddress>();
+        builder.Services.AddSingleton(new Discovery(new ResourceRegistry()));
         builder.WebHost.UseUrls($"{builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)};{address.GetLeftPart(UriPartial.Authority)}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificates.Server));
         return builder;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Playground.Core.ApiServer;
+using Playground.Core.ApiServer.Patching;
 using Playground.Core.Kubectl.Parsing;
 using Playground.Core.Serialization;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Playground.Core.ApiServer.Patching;
 
 namespace Playground.Core.Kubectl.Commands;
 
@@ -28,18 +29,9 @@ public static class ThreeWayMerge
         return desired?.DeepClone();
     }
 
-    /// <summary>The patchMergeKey upstream declares for the list fields manifests commonly hold.</summary>
-    private static string? MergeKey(string field, JsonArray desired)
-    {
-        var key = field switch
-        {
-            "containers" or "initContainers" or "env" or "volumes" or "imagePullSecrets" => "name",
-            "volumeMounts" => "mountPath",
-            "ports" => desired.All(i => i is JsonObject o && o.ContainsKey("containerPort")) ? "containerPort" : "port",
-            _ => null,
-        };
-        return key is not null && desired.All(i => i is JsonObject o && o.ContainsKey(key)) ? key : null;
-    }
+    /// <summary>The list's patchMergeKey, when every desired item has it (otherwise the list is replaced).</summary>
+    private static string? MergeKey(string field, JsonArray desired) =>
+        PatchStrategies.MergeKey(field, desired) is { } key && desired.All(i => i is JsonObject o && o.ContainsKey(key)) ? key : null;
 
     private static JsonArray MergeList(string key, JsonArray live, JsonArray? original, JsonArray desired)
     {

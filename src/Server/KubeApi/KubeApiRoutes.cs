@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Playground.Core.ApiServer;
+using Playground.Server.KubeApi.Watch;
+
+namespace Playground.Server.KubeApi;
+
+/// <summary>The Kubernetes REST API of every sandbox, under /sandboxes/{id} on the HTTPS address.</summary>
+public static class KubeApiRoutes
+{
+    /// <summary>kube-apiserver's own limit on a request body (--max-request-bytes is 3 MiB for JSON).</summary>
+    public const int MaxBodyBytes = 3 * 1024 * 1024;
+
+    public static WebApplication MapKubernetesApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/sandboxes/{id}").AddEndpointFilter<KubeApiAccess>();
+        api.MapGet("/version", () => Json(Discovery.Version()));
+        api.MapGet("/api", (HttpContext context) => Json(Discovery.CoreVersions(context.Request.Host.ToString())));
+        api.MapGet("/apis", (Discovery discovery) => Json(discovery.Groups()));
+        api.MapGet("/api/{version}", (string version, Discovery discovery) => GroupVersion(discovery, version));
+        api.MapGet("/apis/{group}/{version}", (string group, string version, Discovery discovery) => GroupVersion(discovery, $"{group}/{version}"));
+        api.MapMethods("/api/{version}/{**path}", Methods, (string version, string path, HttpContext context, Discovery discovery) =>
+            ResourceAsync(context, discovery, version, path));
+        api.MapMethods("/apis/{group}/{version}/{**path}", Methods, (string group, string version, string path, HttpContext context, Discovery discovery) =>
+            ResourceAsync(context, discovery, $"{group}/{version}", path));
+        return app;
+    }
+
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    private static IResult GroupVersion(Discovery discovery, string groupVersion) =>
+        discovery.GroupVersions.TryGetValue(groupVersion, out var list) ? Json(list) : KubeResponse.NotFound().ToResult();
+
+    private static async Task<IResult> ResourceAsync(HttpContext context, Discovery discovery, string groupVersion, string path)
+    {
+        if (ResourcePath.Parse(discovery.Registry, groupVersion, path) is not { } resource) return KubeResponse.NotFound().ToResult();
+        if (HttpMethods.IsGet(context.Request.Method) && resource.Name is null && WatchStream.Requested(context.Request))
+            return WatchStream.For(context, resource);
+        // Logs are text and may stream; patches are JSON or YAML text of any shape: both are read apart from object bodies.
+        if (resource.Subresource == "log") return await Subresources.PodLogs.ServeAsync(context, resource);
+        var (patch, refused) = HttpMethods.IsPatch(context.Request.Method) ? await Patching.PatchRequest.ReadAsync(context.Request) : (null, null);
+        if (refused is not null) return refused.ToResult();
+        var (body, problem) = patch is null ? await ReadBodyAsync(context.Request) : (null, null);
+        if (problem is not null) return problem.ToResult();
+        var call = new ResourceHandlers.Call(resource, context.Request.Method, context.Request.Query, body) { Accept = context.Request.Headers.Accept, Patch = patch };
+        var response = await KubeApiAccess.Sandbox(context).RunAsync(cluster => ResourceHandlers.Handle(cluster, call));
+        return response.ToResult();
+    }
+
+    /// <summary>A JSON object body, at most 3 MiB; anything else is a Status that says what is wrong.</summary>
+    private static async Task<(JsonObject? Body, KubeResponse? Problem)> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return (null, null);
+        // JSON and protobuf (what client-go's typed clients send) are read; YAML, CBOR and the rest are refused as upstream refuses them.
+        if (Protobuf.ProtobufBody.Refusal(request.ContentType) is { } refusal) return (null, refusal);
+        if (request.ContentLength > MaxBodyBytes) return (null, TooLarge());
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return (null, TooLarge());
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return (null, null);
+        if (Protobuf.ProtobufBody.IsProtobuf(request.ContentType)) return Protobuf.ProtobufBody.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        try
+        {
+            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+                ? (body, null)
+                : (null, KubeResponse.Failure(400, "BadRequest", "the request body must be a JSON object"));
+        }
+        catch (JsonException e)
+        {
+            return (null, KubeResponse.Failure(400, "BadRequest", $"the request body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    private static KubeResponse TooLarge() =>
+        KubeResponse.Failure(413, "RequestEntityTooLarge", $"the request body is larger than the limit of {MaxBodyBytes} bytes");
+
+    private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json");
+}

@@ -1,0 +1,29 @@
+using Playground.Core.Api.Meta;
+using Playground.Core.ApiServer;
+using Playground.Core.Serialization;
+using Playground.Core.Simulation;
+using Playground.Server.KubeApi.Patching;
+
+namespace Playground.Server.KubeApi.Subresources;
+
+/// <summary>{resource}/status: the whole object to read, and writes that change only its status (the kind's status strategy keeps the rest).</summary>
+public static class StatusSubresource
+{
+    public static KubeResponse Handle(SimulatedCluster cluster, ResourceHandlers.Call call)
+    {
+        var path = call.Path;
+        var live = cluster.Api.Get(path.Type, path.Namespace, path.Name!);
+        if (call.Method == "GET") return KubeResponse.Of(200, live);
+        var before = KubeJson.ToNode(live);
+        var after = call.Method switch
+        {
+            "PUT" => call.Body ?? throw ApiException.BadRequest("the request has no body: send the object as JSON"),
+            "PATCH" => (call.Patch ?? throw ApiException.BadRequest("the PATCH request has no body: send the patch")).ApplyTo(before),
+            _ => throw new ApiException(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" }),
+        };
+        var obj = PatchHandler.Decode(cluster, path, after);
+        var manager = call.Patch?.Manager(call.Query) ?? (call.Query["fieldManager"].ToString() is { Length: > 0 } m ? m : "unknown");
+        ManagedFields.RecordUpdate(obj, before, after, manager, path.Type.ApiVersion, cluster.Api.Now, subresource: "status");
+        return KubeResponse.Of(200, PatchHandler.IsDryRun(call) ? obj : cluster.Api.UpdateStatus(obj, WriteContext.Kubectl));
+    }
+}
