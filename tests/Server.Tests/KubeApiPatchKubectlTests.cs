@@ -1,8 +1,7 @@
 namespace Playground.Server.Tests;
 
 /// <summary>
-/// The real kubectl on PATH against a sandbox, for every command that patches or uses a subresource. --validate=false
-/// only because the server does not serve /openapi yet, which client-side validation downloads.
+/// The real kubectl on PATH against a sandbox, for every command that patches or uses a subresource.
 /// </summary>
 public sealed class KubeApiPatchKubectlTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
@@ -42,9 +41,9 @@ public sealed class KubeApiPatchKubectlTests(ServerFixture fixture) : IClassFixt
         await File.WriteAllTextAsync(edited, Manifest.Replace("NAME", "web").Replace("nginx:1.25", "nginx:1.26").Replace("slow", "fast"));
         await File.WriteAllTextAsync(ssa, Manifest.Replace("NAME", "ssa"));
 
-        Assert.Equal("deployment.apps/web created\n", await kubectl.OkAsync($"apply --validate=false -f {web}"));
-        Assert.Equal("deployment.apps/web unchanged\n", await kubectl.OkAsync($"apply --validate=false -f {web}"));
-        Assert.Equal("deployment.apps/web configured\n", await kubectl.OkAsync($"apply --validate=false -f {edited}"));
+        Assert.Equal("deployment.apps/web created\n", await kubectl.OkAsync($"apply -f {web}"));
+        Assert.Equal("deployment.apps/web unchanged\n", await kubectl.OkAsync($"apply -f {web}"));
+        Assert.Equal("deployment.apps/web configured\n", await kubectl.OkAsync($"apply -f {edited}"));
         Assert.Equal("deployment.apps/web scaled\n", await kubectl.OkAsync("scale deploy/web --replicas=3"));
         Assert.Equal("deployment.apps/web labeled\n", await kubectl.OkAsync("label deploy web tier=front"));
         Assert.Equal("deployment.apps/web annotated\n", await kubectl.OkAsync("annotate deploy web owner=team-a"));
@@ -58,13 +57,13 @@ public sealed class KubeApiPatchKubectlTests(ServerFixture fixture) : IClassFixt
         Assert.Equal(3, logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(await api.KubectlOkAsync($"kubectl logs {pod} --tail=3"), logs);
 
-        Assert.Equal("deployment.apps/ssa serverside-applied\n", await kubectl.OkAsync($"apply --server-side --validate=false -f {ssa}"));
-        Assert.Equal("deployment.apps/ssa serverside-applied\n", await kubectl.OkAsync($"apply --server-side --validate=false -f {ssa}"));
+        Assert.Equal("deployment.apps/ssa serverside-applied\n", await kubectl.OkAsync($"apply --server-side -f {ssa}"));
+        Assert.Equal("deployment.apps/ssa serverside-applied\n", await kubectl.OkAsync($"apply --server-side -f {ssa}"));
         await kubectl.OkAsync("scale deploy/ssa --replicas=4");
-        var (code, _, error) = await kubectl.RunAsync($"apply --server-side --validate=false -f {ssa}");
+        var (code, _, error) = await kubectl.RunAsync($"apply --server-side -f {ssa}");
         Assert.Equal(1, code);
         Assert.StartsWith("error: Apply failed with 1 conflict: conflict with \"kubectl\" with subresource \"scale\" using apps/v1: .spec.replicas", error);
-        await kubectl.OkAsync($"apply --server-side --force-conflicts --validate=false -f {ssa}");
+        await kubectl.OkAsync($"apply --server-side --force-conflicts -f {ssa}");
         Assert.Equal("2", await kubectl.OkAsync("get deploy ssa -o jsonpath={.spec.replicas}"));
 
         var drained = await kubectl.OkAsync("drain node-3 --ignore-daemonsets --delete-emptydir-data --force --timeout=60s");

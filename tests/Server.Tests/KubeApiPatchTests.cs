@@ -109,7 +109,7 @@ public sealed class KubeApiPatchTests(ServerFixture fixture) : IClassFixture<Ser
         var stale = await api.ExpectAsync(HttpStatusCode.Conflict, api.PatchAsync(DeploymentPath, MergePatch, $$$"""{"metadata":{"resourceVersion":"{{{version}}}"},"spec":{"replicas":7}}"""));
         var malformed = await api.ExpectAsync(HttpStatusCode.BadRequest, api.PatchAsync(DeploymentPath, StrategicPatch, """{"spec":"""));
         var renamed = await api.ExpectAsync(HttpStatusCode.BadRequest, api.PatchAsync(DeploymentPath, MergePatch, """{"metadata":{"name":"other"}}"""));
-        var unknownField = await api.ExpectAsync(HttpStatusCode.BadRequest, api.PatchAsync(DeploymentPath, MergePatch, """{"spec":{"replicaz":1}}"""));
+        var unknownField = await api.ExpectAsync(HttpStatusCode.BadRequest, api.PatchAsync(DeploymentPath + "?fieldValidation=Strict", MergePatch, """{"spec":{"replicaz":1}}"""));
         var invalid = await api.ExpectAsync(HttpStatusCode.UnprocessableEntity, api.PatchAsync(DeploymentPath, MergePatch, """{"spec":{"replicas":-1}}"""));
         var wrongType = await api.ExpectAsync(HttpStatusCode.UnsupportedMediaType, api.PatchAsync(DeploymentPath, "text/plain", "{}"));
         var absent = await api.ExpectAsync(HttpStatusCode.NotFound, api.PatchAsync("/apis/apps/v1/namespaces/default/deployments/none", MergePatch, "{}"));

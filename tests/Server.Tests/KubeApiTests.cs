@@ -76,7 +76,7 @@ public sealed class KubeApiTests(ServerFixture fixture) : IClassFixture<ServerFi
         const string path = "/api/v1/namespaces/default/configmaps";
 
         var malformed = await SendAsync(HttpMethod.Post, id, token, path, "{\"apiVersion\":");
-        var unknownField = await SendAsync(HttpMethod.Post, id, token, path, """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"dataz":{}}""");
+        var unknownField = await SendAsync(HttpMethod.Post, id, token, path + "?fieldValidation=Strict", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"dataz":{}}""");
         var otherNamespace = await SendAsync(HttpMethod.Post, id, token, path, """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","namespace":"kube-system"}}""");
         var tooLarge = await SendAsync(HttpMethod.Post, id, token, path, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\"},\"data\":{\"x\":\"" + new string('x', 3 * 1024 * 1024) + "\"}}");
         var protobuf = await SendAsync(HttpMethod.Post, id, token, path, "k8s\0", "application/vnd.kubernetes.protobuf");
@@ -90,6 +90,19 @@ public sealed class KubeApiTests(ServerFixture fixture) : IClassFixture<ServerFi
         Assert.Equal(HttpStatusCode.BadRequest, protobuf.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, yaml.StatusCode);
         Assert.Empty((await JsonAsync(id, token, path)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Without_fieldValidation_unknown_fields_are_dropped_with_a_warning_as_upstream_defaults_to_Warn()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+
+        var created = await SendAsync(HttpMethod.Post, id, token, "/api/v1/namespaces/default/configmaps",
+            """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"data":{"k":"v"},"dataz":{}}""");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(["299 - \"unknown field \\\"dataz\\\"\""], created.Headers.GetValues("Warning"));
+        Assert.Equal("v", (await JsonAsync(id, token, "/api/v1/namespaces/default/configmaps/a")).GetProperty("data").GetProperty("k").GetString());
     }
 
     private async Task<JsonElement> JsonAsync(string id, string token, string path)

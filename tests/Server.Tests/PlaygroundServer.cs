@@ -113,6 +113,17 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
         return (body.GetProperty("id").GetString()!, body.GetProperty("token").GetString()!);
     }
 
+    /// <summary>Saves the sandbox's kubeconfig, as its owner downloads it, to a new temporary file and returns the file's path.</summary>
+    public async Task<string> KubeconfigFileAsync(string id, string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sandboxes/{id}/kubeconfig") { Headers = { Authorization = new("Bearer", token) } };
+        var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var file = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+        return file;
+    }
+
     public Task<HttpResponseMessage> KubectlAsync(string id, string? token, string command, string? stdin = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sandboxes/{id}/kubectl")

@@ -3,22 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace Playground.Server.Tests;
 
-/// <summary>The real kubectl on PATH, pointed at one sandbox through the kubeconfig the server hands out.</summary>
+/// <summary>A real kubectl (the one on PATH unless told another binary), pointed at one sandbox through the kubeconfig the server hands out.</summary>
 public sealed partial class RealKubectl : IDisposable
 {
     private readonly string _kubeconfig;
+    private readonly string _executable;
 
-    private RealKubectl(string kubeconfig) => _kubeconfig = kubeconfig;
+    private RealKubectl(string kubeconfig, string executable) => (_kubeconfig, _executable) = (kubeconfig, executable);
 
-    public static async Task<RealKubectl> ForAsync(PlaygroundServer server, string id, string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sandboxes/{id}/kubeconfig") { Headers = { Authorization = new("Bearer", token) } };
-        var response = await server.Http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        var file = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
-        return new RealKubectl(file);
-    }
+    public static async Task<RealKubectl> ForAsync(PlaygroundServer server, string id, string token, string executable = "kubectl") =>
+        new(await server.KubeconfigFileAsync(id, token), executable);
 
     /// <summary>Runs kubectl to the end; a minute is far more than any command here needs.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)
@@ -54,7 +48,7 @@ public sealed partial class RealKubectl : IDisposable
 
     private ProcessStartInfo Start(string arguments)
     {
-        var start = new ProcessStartInfo("kubectl")
+        var start = new ProcessStartInfo(_executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -62,11 +56,30 @@ public sealed partial class RealKubectl : IDisposable
         };
         start.ArgumentList.Add("--kubeconfig");
         start.ArgumentList.Add(_kubeconfig);
-        foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries)) start.ArgumentList.Add(argument);
+        foreach (var argument in Words(arguments)) start.ArgumentList.Add(argument);
         // kubectl caches discovery under HOME; a fresh one per run keeps tests from sharing it.
         start.Environment["HOME"] = Path.GetDirectoryName(_kubeconfig)!;
         start.Environment["KUBECACHEDIR"] = _kubeconfig + ".cache";
         return start;
+    }
+
+    /// <summary>A command line's words as a shell splits them: spaces separate, single or double quotes group (and are dropped).</summary>
+    public static IEnumerable<string> Words(string line)
+    {
+        var word = new System.Text.StringBuilder();
+        var (quote, started) = ((char?)null, false);
+        foreach (var c in line)
+        {
+            if (quote is not null && c == quote) quote = null;
+            else if (quote is null && c is '\'' or '"') (quote, started) = (c, true);
+            else if (quote is null && c == ' ')
+            {
+                if (started) yield return word.ToString();
+                (word, started) = (new(), false);
+            }
+            else (_, started) = (word.Append(c), true);
+        }
+        if (started) yield return word.ToString();
     }
 
     [GeneratedRegex(@" {2,}")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Playground.Core.ApiServer;
+using Playground.Server.KubeApi.OpenApi;
 using Playground.Server.KubeApi.Watch;
 
 namespace Playground.Server.KubeApi;
@@ -8,13 +9,11 @@ namespace Playground.Server.KubeApi;
 /// <summary>The Kubernetes REST API of every sandbox, under /sandboxes/{id} on the HTTPS address.</summary>
 public static class KubeApiRoutes
 {
-    /// <summary>kube-apiserver's own limit on a request body (--max-request-bytes is 3 MiB for JSON).</summary>
-    public const int MaxBodyBytes = 3 * 1024 * 1024;
-
     public static WebApplication MapKubernetesApi(this WebApplication app)
     {
         var api = app.MapGroup("/sandboxes/{id}").AddEndpointFilter<KubeApiAccess>();
         api.MapGet("/version", () => Json(Discovery.Version()));
+        api.MapOpenApi();
         api.MapGet("/api", (HttpContext context) => Json(Discovery.CoreVersions(context.Request.Host.ToString())));
         api.MapGet("/apis", (Discovery discovery) => Json(discovery.Groups()));
         api.MapGet("/api/{version}", (string version, Discovery discovery) => GroupVersion(discovery, version));
@@ -42,6 +41,7 @@ public static class KubeApiRoutes
         if (refused is not null) return refused.ToResult();
         var (body, problem) = patch is null ? await ReadBodyAsync(context.Request) : (null, null);
         if (problem is not null) return problem.ToResult();
+        if (FieldValidation.Apply(context, discovery.Registry, resource, ref body, ref patch) is { } invalid) return invalid.ToResult();
         var call = new ResourceHandlers.Call(resource, context.Request.Method, context.Request.Query, body) { Accept = context.Request.Headers.Accept, Patch = patch };
         var response = await KubeApiAccess.Sandbox(context).RunAsync(cluster => ResourceHandlers.Handle(cluster, call));
         return response.ToResult();
@@ -53,20 +53,13 @@ public static class KubeApiRoutes
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any())) return (null, null);
         // JSON and protobuf (what client-go's typed clients send) are read; YAML, CBOR and the rest are refused as upstream refuses them.
         if (Protobuf.ProtobufBody.Refusal(request.ContentType) is { } refusal) return (null, refusal);
-        if (request.ContentLength > MaxBodyBytes) return (null, TooLarge());
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return (null, TooLarge());
-            buffer.Write(chunk, 0, read);
-        }
-        if (buffer.Length == 0) return (null, null);
-        if (Protobuf.ProtobufBody.IsProtobuf(request.ContentType)) return Protobuf.ProtobufBody.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var (bytes, tooLarge) = await RequestBody.ReadAsync(request);
+        if (bytes is null) return (null, tooLarge);
+        if (bytes.Length == 0) return (null, null);
+        if (Protobuf.ProtobufBody.IsProtobuf(request.ContentType)) return Protobuf.ProtobufBody.Decode(bytes);
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+            return JsonNode.Parse(bytes) is JsonObject body
                 ? (body, null)
                 : (null, KubeResponse.Failure(400, "BadRequest", "the request body must be a JSON object"));
         }
@@ -75,9 +68,6 @@ public static class KubeApiRoutes
             return (null, KubeResponse.Failure(400, "BadRequest", $"the request body is not valid JSON: {e.Message}"));
         }
     }
-
-    private static KubeResponse TooLarge() =>
-        KubeResponse.Failure(413, "RequestEntityTooLarge", $"the request body is larger than the limit of {MaxBodyBytes} bytes");
 
     private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json");
 }

@@ -88,8 +88,11 @@ public static class ResourceHandlers
     private static KubeObject Decode(SimulatedCluster cluster, Call call)
     {
         if (call.Body is null) throw ApiException.BadRequest("the request has no body: send the object as JSON");
-        var obj = cluster.Resources.Decode(call.Body);
         var type = call.Path.Type;
+        // Upstream's decoder takes a missing apiVersion or kind from the endpoint; clients such as the official Python one leave them out.
+        call.Body["apiVersion"] ??= type.ApiVersion;
+        call.Body["kind"] ??= type.Kind;
+        var obj = cluster.Resources.Decode(call.Body);
         if (obj.GetType() != type.ClrType)
             throw ApiException.BadRequest($"the API version in the data ({obj.ApiVersion}) does not match the expected API version ({type.ApiVersion}) or kind {obj.Kind} is not {type.Kind}");
         if (type.Namespaced)

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Playground.Core.Api.Meta;
+using Playground.Core.Serialization;
 
 namespace Playground.Core.Api.Coordination;
 
@@ -13,7 +15,9 @@ public sealed class LeaseSpec
 {
     public string? HolderIdentity { get; set; }
     public int? LeaseDurationSeconds { get; set; }
+    [JsonConverter(typeof(MicroTimeConverter))]
     public DateTimeOffset? AcquireTime { get; set; }
+    [JsonConverter(typeof(MicroTimeConverter))]
     public DateTimeOffset? RenewTime { get; set; }
     public int? LeaseTransitions { get; set; }
     public string? Strategy { get; set; }

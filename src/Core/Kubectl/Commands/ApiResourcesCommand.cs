@@ -3,7 +3,7 @@ using Playground.Core.Kubectl.Printers;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl api-resources: the kinds this API server serves, core group first, by name within a group.</summary>
+/// <summary>kubectl api-resources: the kinds this API server serves, by group (the core group first), by name within a group.</summary>
 public sealed class ApiResourcesCommand : Command
 {
     public override string Name => "api-resources";
@@ -23,11 +23,10 @@ public sealed class ApiResourcesCommand : Command
         var output = context.Args.String("output");
         if (output is not (null or "" or "wide" or "name"))
             throw KubectlException.Error($"--output {output} is not available");
-        var groups = context.Resources.All.Select(t => t.Group).Distinct().ToList();
         var types = context.Resources.All
             .Where(t => !context.Args.IsSet("namespaced") || t.Namespaced == (ParsedArgs.ParseBool(context.Args.String("namespaced")!) ?? true))
             .Where(t => !context.Args.IsSet("api-group") || t.Group == context.Args.String("api-group"))
-            .OrderBy(t => groups.IndexOf(t.Group)).ThenBy(t => t.Plural, StringComparer.Ordinal)
+            .OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Plural, StringComparer.Ordinal)
             .ToList();
         if (output == "name")
         {

@@ -87,9 +87,12 @@ public sealed class DescribeCommand : Command
                 return ReplicaSetDescriber.Describe(rs, pods, events, now);
             case Node node:
                 var onNode = api.List<Pod>().Where(p => p.Spec.NodeName == node.Metadata.Name).ToList();
-                return NodeDescriber.Describe(node, onNode, events, now);
+                var lease = api.TryGet<Api.Coordination.Lease>(Kubelet.Kubelet.LeaseNamespace, node.Metadata.Name!);
+                return NodeDescriber.Describe(node, lease, onNode, events, now);
             case Service svc:
-                return ServiceDescriber.Describe(svc, api.TryGet<Endpoints>(svc.Metadata.Namespace, svc.Metadata.Name!), events, now);
+                var slices = api.List<Api.Discovery.EndpointSlice>(svc.Metadata.Namespace)
+                    .Where(s => s.Metadata.Labels?.GetValueOrDefault(Controllers.EndpointSlices.EndpointSliceController.ServiceNameLabel) == svc.Metadata.Name).ToList();
+                return ServiceDescriber.Describe(svc, slices, events, now);
             case ConfigMap cm:
                 return ConfigMapDescriber.Describe(cm, events, now);
             case Secret secret:

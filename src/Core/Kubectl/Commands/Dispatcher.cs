@@ -20,7 +20,7 @@ public static class Dispatcher
     [
         new GetCommand(), new DescribeCommand(), new CreateCommand(), new RunCommand(), new ApplyCommand(), new DeleteCommand(),
         new ScaleCommand(), new SetCommand(), new RolloutCommand(), new LogsCommand(), new VersionCommand(),
-        new ApiResourcesCommand(),
+        new ApiResourcesCommand(), new ApiVersionsCommand(),
         new AutoscaleCommand(), new TopCommand(),
         new ExecCommand(), new ExposeCommand(),
         new LabelCommand(), new AnnotateCommand(), new PatchCommand(), new EditCommand(),

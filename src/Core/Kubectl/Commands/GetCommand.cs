@@ -19,6 +19,7 @@ public sealed class GetCommand : Command
         Flag.String("selector", 'l', "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2)."),
         Flag.String("field-selector", null, "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2)."),
         Flag.Bool("all-namespaces", 'A', "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace."),
+        Flag.Strings("label-columns", 'L', "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2..."),
         Flag.Bool("show-labels", null, "When printing, show all labels as the last column (default hide labels column)"),
         Flag.Bool("show-kind", null, "If present, list the resource type for the requested object(s)."),
         Flag.Bool("no-headers", null, "When using the default or custom-column output format, don't print headers (default print headers)."),
@@ -100,7 +101,8 @@ public sealed class GetCommand : Command
                 WithNamespace: allNamespaces && type.Namespaced,
                 KindPrefix: withKind ? ResourceArgs.Qualified(type) : null,
                 ShowLabels: context.Args.Bool("show-labels"),
-                NoHeaders: context.Args.Bool("no-headers"));
+                NoHeaders: context.Args.Bool("no-headers"),
+                LabelColumns: context.Args.Strings("label-columns"));
             var text = TablePrinter.Print(KindTables.Build(type.Kind, objects, context.Now), options);
             if (text.Length == 0) continue;
             if (printed) context.Write("\n");

@@ -39,9 +39,17 @@ public sealed class LogsCommand : Command
 
     internal static Pod FindPod(CommandContext context, string arg)
     {
-        if (!arg.Contains('/')) return context.Api.Get<Pod>(context.Namespace, arg);
+        try
+        {
+            if (!arg.Contains('/')) return context.Api.Get<Pod>(context.Namespace, arg);
+        }
+        catch (ApiException e) when (e.Code == 404)
+        {
+            throw NotFound(context, e);
+        }
         var selection = ResourceArgs.Parse([arg], context.Resources)[0];
-        var obj = context.Api.Get(selection.Type, context.Namespace, selection.Names[0]);
+        var obj = context.Api.TryGet(selection.Type, context.Namespace, selection.Names[0])
+            ?? throw NotFound(context, ApiException.NotFound(selection.Type, selection.Names[0]));
         if (obj is Pod pod) return pod;
         var selector = obj switch
         {
@@ -53,12 +61,39 @@ public sealed class LogsCommand : Command
             Service { Spec.Selector: { Count: > 0 } labels } => new Api.Meta.LabelSelector { MatchLabels = labels },
             _ => throw KubectlException.Error($"cannot get the logs from {selection.Type.QualifiedKind}"),
         };
-        var pods = context.Api.List<Pod>(context.Namespace, selector)
-            .OrderByDescending(p => p.Status?.Phase == "Running").ThenBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        var pods = context.Api.List<Pod>(context.Namespace, selector);
         if (pods.Count == 0) throw KubectlException.Error($"timed out waiting for the condition");
-        if (pods.Count > 1) context.WriteLine($"Found {pods.Count} pods, using pod/{pods[0].Metadata.Name}");
-        return pods[0];
+        var best = pods.Aggregate((best, pod) => LogsFirst(pod, best) ? pod : best);
+        if (pods.Count > 1) context.WriteLine($"Found {pods.Count} pods, using pod/{best.Metadata.Name}");
+        return best;
     }
+
+    /// <summary>
+    /// podutils.ByLogging: on a node before not, Running before Unknown before Pending, ready before not, ready longer,
+    /// more restarts, then older; kubectl takes the first pod in that order, the earliest listed among equals.
+    /// </summary>
+    private static bool LogsFirst(Pod a, Pod b)
+    {
+        var (nodeA, nodeB) = (a.Spec.NodeName ?? "", b.Spec.NodeName ?? "");
+        if (nodeA != nodeB && (nodeA.Length == 0 || nodeB.Length == 0)) return nodeA.Length > 0;
+        static int Phase(Pod p) => p.Status?.Phase switch { "Running" => 0, "Unknown" => 1, "Pending" => 2, _ => 3 };
+        if (Phase(a) != Phase(b)) return Phase(a) < Phase(b);
+        var (readyA, readyB) = (Controllers.PodReadiness.IsReady(a), Controllers.PodReadiness.IsReady(b));
+        if (readyA != readyB) return readyA;
+        var (sinceA, sinceB) = (Controllers.PodReadiness.ReadySince(a), Controllers.PodReadiness.ReadySince(b));
+        if (readyA && readyB && sinceA != sinceB) return BeforeOrZero(sinceA, sinceB);
+        static int Restarts(Pod p) => p.Status?.ContainerStatuses?.Select(c => c.RestartCount).DefaultIfEmpty(0).Max() ?? 0;
+        if (Restarts(a) != Restarts(b)) return Restarts(a) > Restarts(b);
+        var (createdA, createdB) = (a.Metadata.CreationTimestamp, b.Metadata.CreationTimestamp);
+        return createdA != createdB && BeforeOrZero(createdA, createdB);
+    }
+
+    /// <summary>Go's afterOrZero read the other way round: a set time comes before a later or missing one.</summary>
+    private static bool BeforeOrZero(DateTimeOffset? a, DateTimeOffset? b) => b is null || (a is not null && a < b);
+
+    /// <summary>kubectl logs words a missing pod or workload its own way, naming the namespace.</summary>
+    private static KubectlException NotFound(CommandContext context, ApiException e) =>
+        KubectlException.Error($"error from server (NotFound): {e.Message} in namespace \"{context.Namespace}\"");
 
     internal static Container PickContainer(CommandContext context, Pod pod, string? name)
     {

@@ -1,6 +1,7 @@
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.ApiServer.Validation;
+using Playground.Core.Serialization;
 
 namespace Playground.Core.Kubectl.Commands;
 
@@ -20,29 +21,19 @@ public static class Selectors
         }
     }
 
-    /// <summary>Field selectors on the fields the API server indexes for the playground's kinds: name, namespace, a pod's node and phase.</summary>
+    /// <summary>Field selectors on the fields the API server lets each kind be selected by (<see cref="FieldLabels"/>).</summary>
     public static Func<KubeObject, bool> Fields(string? text, ResourceType type, string? labelSelector)
     {
         if (string.IsNullOrEmpty(text)) return _ => true;
-        var tests = new List<Func<KubeObject, bool>>();
-        foreach (var term in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        try
         {
-            var negate = term.Contains("!=");
-            var parts = term.Split(negate ? "!=" : term.Contains("==") ? "==" : "=", 2);
-            if (parts.Length != 2)
-                throw Refused(type, labelSelector ?? "", text, $"invalid selector: '{text}'; can't understand '{term}'");
-            var (field, value) = (parts[0].Trim(), parts[1].Trim());
-            Func<KubeObject, string?> read = field switch
-            {
-                "metadata.name" => o => o.Metadata.Name,
-                "metadata.namespace" => o => o.Metadata.Namespace,
-                "spec.nodeName" when type.Kind == "Pod" => o => ((Api.Core.Pod)o).Spec.NodeName ?? "",
-                "status.phase" when type.Kind == "Pod" => o => ((Api.Core.Pod)o).Status?.Phase ?? "",
-                _ => throw Refused(type, labelSelector ?? "", text, $"field label not supported: {field}"),
-            };
-            tests.Add(o => (read(o) == value) != negate);
+            var terms = FieldLabels.Parse(text, type.Kind);
+            return o => FieldLabels.Matches(terms, KubeJson.ToNode(o));
         }
-        return o => tests.All(t => t(o));
+        catch (FormatException e)
+        {
+            throw Refused(type, labelSelector ?? "", text, e.Message);
+        }
     }
 
     private static ApiException Refused(ResourceType type, string labels, string fields, string reason) =>

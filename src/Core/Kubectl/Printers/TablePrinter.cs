@@ -2,8 +2,9 @@ using System.Text;
 
 namespace Playground.Core.Kubectl.Printers;
 
-/// <summary>How kubectl decorates a server table: wide columns, a NAMESPACE column for -A, kind-qualified names, LABELS.</summary>
-public sealed record TableOptions(bool Wide = false, bool WithNamespace = false, string? KindPrefix = null, bool ShowLabels = false, bool NoHeaders = false);
+/// <summary>How kubectl decorates a server table: wide columns, a NAMESPACE column for -A, kind-qualified names, -L label columns, LABELS.</summary>
+public sealed record TableOptions(bool Wide = false, bool WithNamespace = false, string? KindPrefix = null, bool ShowLabels = false, bool NoHeaders = false,
+    IReadOnlyList<string>? LabelColumns = null);
 
 /// <summary>Prints a table as kubectl get does (cli-runtime's HumanReadablePrinter): upper-case headers, tab-aligned cells.</summary>
 public static class TablePrinter
@@ -15,6 +16,7 @@ public static class TablePrinter
         var visible = Enumerable.Range(0, table.Columns.Count)
             .Where(i => options.Wide || table.Columns[i].Priority == 0)
             .ToList();
+        var labelColumns = options.LabelColumns ?? [];
         var nameColumn = options.KindPrefix is null ? -1 : table.Columns.ToList().FindIndex(c => c.Name == "Name");
 
         var text = new StringBuilder();
@@ -22,6 +24,8 @@ public static class TablePrinter
         {
             var headers = visible.Select(i => table.Columns[i].Name.ToUpperInvariant());
             if (options.WithNamespace) headers = headers.Prepend("NAMESPACE");
+            // A label column is headed by the label's name without its prefix, as kubectl's formatLabelHeaders does.
+            headers = headers.Concat(labelColumns.Select(l => l[(l.LastIndexOf('/') + 1)..].ToUpperInvariant()));
             if (options.ShowLabels) headers = headers.Append("LABELS");
             text.Append(string.Join('\t', headers)).Append('\n');
         }
@@ -29,6 +33,7 @@ public static class TablePrinter
         {
             var cells = visible.Select(i => i == nameColumn ? $"{options.KindPrefix}/{row.Cells[i]}" : row.Cells[i]);
             if (options.WithNamespace) cells = cells.Prepend(row.Object.Metadata.Namespace ?? "");
+            cells = cells.Concat(labelColumns.Select(l => row.Object.Metadata.Labels?.GetValueOrDefault(l) ?? ""));
             if (options.ShowLabels) cells = cells.Append(LabelFormat.Labels(row.Object.Metadata.Labels));
             text.Append(string.Join('\t', cells.Select(Clean))).Append('\n');
         }

@@ -20,14 +20,9 @@ public sealed class NodeInfo
         Taints = node.Spec.Taints ?? [];
         if (previous is not null && ReferenceEquals(previous.Node, node))
         {
-            Allocatable = previous.Allocatable;
-            AllowedPods = previous.AllowedPods;
+            _allocatable = previous._allocatable;
+            _allowedPods = previous._allowedPods;
             _images = previous._images;
-        }
-        else
-        {
-            Allocatable = Resource.From(node.Status?.Allocatable);
-            AllowedPods = node.Status?.Allocatable?.TryGetValue("pods", out var podCount) == true && Quantity.TryParse(podCount, out var count) ? (long)count : 0;
         }
         foreach (var pod in pods) AddPod(pod);
     }
@@ -39,8 +34,13 @@ public sealed class NodeInfo
     public bool Unschedulable { get; }
     public IReadOnlyList<Taint> Taints { get; }
     public List<PodInfo> Pods { get; } = [];
-    public Resource Allocatable { get; }
-    public long AllowedPods { get; }
+    // Read when first asked: a DaemonSet judging every node by its labels and taints never needs them.
+    public Resource Allocatable => _allocatable ??= Resource.From(Node.Status?.Allocatable);
+    private Resource? _allocatable;
+
+    public long AllowedPods => _allowedPods ??=
+        Node.Status?.Allocatable?.TryGetValue("pods", out var podCount) == true && Quantity.TryParse(podCount, out var count) ? (long)count : 0;
+    private long? _allowedPods;
     public Resource Requested { get; } = new();
     public Resource NonZeroRequested { get; } = new();
     public HashSet<(string Ip, string Protocol, int Port)> UsedPorts { get; } = [];

@@ -22,17 +22,10 @@ public sealed record PatchRequest(string MediaType, byte[] Body, string UserAgen
         var media = (request.ContentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         if (!MediaTypes.Contains(media))
             return (null, KubeResponse.Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", MediaTypes)}"));
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > KubeApiRoutes.MaxBodyBytes)
-                return (null, KubeResponse.Failure(413, "RequestEntityTooLarge", $"the request body is larger than the limit of {KubeApiRoutes.MaxBodyBytes} bytes"));
-            buffer.Write(chunk, 0, read);
-        }
+        var (body, problem) = await RequestBody.ReadAsync(request);
+        if (body is null) return (null, problem);
         var agent = request.Headers.UserAgent.ToString();
-        return (new PatchRequest(media, buffer.ToArray(), agent.Length == 0 ? "unknown" : agent.Split('/')[0]), null);
+        return (new PatchRequest(media, body, agent.Length == 0 ? "unknown" : agent.Split('/')[0]), null);
     }
 
     /// <summary>The field manager: ?fieldManager=, else the client's program name, as upstream derives it from the user agent.</summary>

@@ -157,7 +157,7 @@ public class DescribeTests
         var pod = Pod("web-1", 60, "Running", Running(55), ready: true);
         pod.Spec.Containers[0].Resources = new ResourceRequirements { Requests = new() { ["cpu"] = "500m", ["memory"] = "256Mi" }, Limits = new() { ["memory"] = "512Mi" } };
 
-        var text = NodeDescriber.Describe(node, [pod], [], Now);
+        var text = NodeDescriber.Describe(node, null, [pod], [], Now);
 
         Assert.Contains("Non-terminated Pods:          (1 in total)\n", text);
         Assert.Contains("  default                     web-1    500m (25%)    0 (0%)      256Mi (6%)       512Mi (12%)    60s\n", text);

@@ -11,7 +11,6 @@ public static class DaemonSetDescriber
         var w = new DescribeWriter();
         var status = ds.Status ?? new DaemonSetStatus();
         w.Line(0, $"Name:\t{ds.Metadata.Name}");
-        w.Line(0, $"Namespace:\t{ds.Metadata.Namespace}");
         w.Line(0, $"Selector:\t{LabelFormat.Selector(ds.Spec.Selector)}");
         w.Line(0, $"Node-Selector:\t{LabelFormat.Labels(ds.Spec.Template.Spec.NodeSelector)}");
         w.Labels("Labels", ds.Metadata.Labels);

@@ -120,7 +120,6 @@ public sealed class DescribeWriter
             var age = e.Count > 1 ? $"{HumanDuration.Since(e.LastTimestamp, now)} (x{e.Count} over {first})" : first;
             var source = e.Source?.Component is { Length: > 0 } component ? component : e.ReportingComponent ?? "";
             var message = (e.Message ?? "").Trim();
-            if (!string.IsNullOrEmpty(e.InvolvedObject.FieldPath)) message = $"{e.InvolvedObject.FieldPath}: {message}";
             Line(1, $"{e.Type}\t{e.Reason}\t{age}\t{source}\t{message}");
         }
     }

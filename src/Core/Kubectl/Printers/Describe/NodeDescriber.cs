@@ -8,7 +8,7 @@ namespace Playground.Core.Kubectl.Printers.Describe;
 /// <summary>kubectl describe node: conditions, addresses, capacity, system info, the pods it runs and what they request.</summary>
 public static class NodeDescriber
 {
-    public static string Describe(Node node, IReadOnlyList<Pod> pods, IReadOnlyList<Event> events, DateTimeOffset now)
+    public static string Describe(Node node, Api.Coordination.Lease? lease, IReadOnlyList<Pod> pods, IReadOnlyList<Event> events, DateTimeOffset now)
     {
         var w = new DescribeWriter();
         var status = node.Status ?? new NodeStatus();
@@ -20,12 +20,11 @@ public static class NodeDescriber
         w.Line(0, $"CreationTimestamp:\t{DescribeWriter.Time(node.Metadata.CreationTimestamp)}");
         w.Taints("Taints", node.Spec.Taints);
         w.Line(0, $"Unschedulable:\t{(node.Spec.Unschedulable == true ? "true" : "false")}");
-        // The node's heartbeat Lease is not an object here; its holder and renewals are what the Ready condition records.
+        // The node's heartbeat Lease in kube-node-lease, as kubectl fetches it.
         w.Line(0, "Lease:");
-        w.Line(1, $"HolderIdentity:\t{node.Metadata.Name}");
-        w.Line(1, "AcquireTime:\t<unset>");
-        var heartbeat = status.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.LastHeartbeatTime;
-        w.Line(1, $"RenewTime:\t{(heartbeat is null ? "<unset>" : DescribeWriter.Time(heartbeat))}");
+        w.Line(1, $"HolderIdentity:\t{lease?.Spec.HolderIdentity ?? "<unset>"}");
+        w.Line(1, $"AcquireTime:\t{(lease?.Spec.AcquireTime is { } acquired ? DescribeWriter.Time(acquired) : "<unset>")}");
+        w.Line(1, $"RenewTime:\t{(lease?.Spec.RenewTime is { } renewed ? DescribeWriter.Time(renewed) : "<unset>")}");
         if (status.Conditions is { Count: > 0 } conditions)
         {
             w.Line(0, "Conditions:");
@@ -49,6 +48,8 @@ public static class NodeDescriber
         w.Line(1, $"Architecture:\t{info.Architecture}");
         w.Line(1, $"Container Runtime Version:\t{info.ContainerRuntimeVersion}");
         w.Line(1, $"Kubelet Version:\t{info.KubeletVersion}");
+        // Deprecated and left empty by kubelets since v1.31, but kubectl v1.32 still prints it.
+        w.Line(1, $"Kube-Proxy Version:\t{info.KubeProxyVersion}");
         if (!string.IsNullOrEmpty(node.Spec.PodCIDR)) w.Line(0, $"PodCIDR:\t{node.Spec.PodCIDR}");
         if (node.Spec.PodCIDRs is { Count: > 0 } cidrs) w.Line(0, $"PodCIDRs:\t{string.Join(',', cidrs)}");
         if (!string.IsNullOrEmpty(node.Spec.ProviderID)) w.Line(0, $"ProviderID:\t{node.Spec.ProviderID}");
@@ -61,7 +62,7 @@ public static class NodeDescriber
     {
         if (resources is not { Count: > 0 }) return;
         w.Line(0, $"{title}:");
-        foreach (var (name, value) in resources.OrderBy(r => r.Key, StringComparer.Ordinal)) w.Line(1, $"{name}:\t{value}");
+        foreach (var (name, value) in resources.OrderBy(r => r.Key, StringComparer.Ordinal)) w.Line(1, $"{name}:\t{Canonical(value)}");
     }
 
     private static void PodResources(DescribeWriter w, Node node, IReadOnlyList<Pod> pods, DateTimeOffset now)
@@ -140,4 +141,8 @@ public static class NodeDescriber
             if (bytes % (long)Math.Pow(1000, i) == 0) return $"{bytes / (long)Math.Pow(1000, i)}{metric[i - 1]}";
         return bytes.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A quantity as kubectl prints one it decoded: in canonical form ("4194304Ki" is "4Gi").</summary>
+    private static string Canonical(string value) =>
+        Quantities.TryParse(value, out var parsed) ? Quantities.Format(parsed, Quantities.IsBinary(value)) : value;
 }

@@ -1,12 +1,14 @@
 using Playground.Core.Api.Core;
-using Playground.Core.Kubectl.Printers.Tables;
+using Playground.Core.Api.Discovery;
 
 namespace Playground.Core.Kubectl.Printers.Describe;
 
-/// <summary>kubectl describe service, with each port's endpoints.</summary>
+/// <summary>kubectl describe service, with each port's endpoints as its EndpointSlices list them.</summary>
 public static class ServiceDescriber
 {
-    public static string Describe(Service svc, Endpoints? endpoints, IReadOnlyList<Event> events, DateTimeOffset now)
+    private const int Shown = 3;
+
+    public static string Describe(Service svc, IReadOnlyList<EndpointSlice> slices, IReadOnlyList<Event> events, DateTimeOffset now)
     {
         var w = new DescribeWriter();
         var spec = svc.Spec;
@@ -32,12 +34,42 @@ public static class ServiceDescriber
             w.Line(0, $"TargetPort:\t{port.TargetPort?.ToString() ?? $"{port.Port}"}/{port.Protocol}");
             if (port.AppProtocol is { } appProtocol) w.Line(0, $"AppProtocol:\t{appProtocol}");
             if (port.NodePort is > 0) w.Line(0, $"NodePort:\t{name}\t{port.NodePort}/{port.Protocol}");
-            w.Line(0, $"Endpoints:\t{(endpoints is null ? "<none>" : EndpointsTable.Format(endpoints, port.Name ?? ""))}");
+            w.Line(0, $"Endpoints:\t{Endpoints(slices, port.Name ?? "")}");
         }
         w.Line(0, $"Session Affinity:\t{spec.SessionAffinity}");
         if (!string.IsNullOrEmpty(spec.ExternalTrafficPolicy)) w.Line(0, $"External Traffic Policy:\t{spec.ExternalTrafficPolicy}");
         if (spec.InternalTrafficPolicy is { } internalPolicy) w.Line(0, $"Internal Traffic Policy:\t{internalPolicy}");
         w.Events(events, now);
         return w.ToString();
+    }
+
+    /// <summary>
+    /// kubectl's formatEndpointSlices: ready endpoints of the slices' ports of that name, the first three of them. It
+    /// decides there are "more" on reaching three before skipping an endpoint that is not ready, as kubectl does.
+    /// </summary>
+    private static string Endpoints(IReadOnlyList<EndpointSlice> slices, string portName)
+    {
+        if (slices.Count == 0) return "<none>";
+        var list = new List<string>();
+        var more = false;
+        var count = 0;
+        void Add(Endpoint endpoint, int? port)
+        {
+            if (list.Count == Shown) more = true;
+            if (endpoint.Conditions?.Ready == false) return;
+            var address = endpoint.Addresses.FirstOrDefault() ?? "";
+            if (!more) list.Add(port is null ? address : address.Contains(':') ? $"[{address}]:{port}" : $"{address}:{port}");
+            count++;
+        }
+        foreach (var slice in slices)
+        {
+            if (slice.Ports is not { Count: > 0 })
+                foreach (var endpoint in slice.Endpoints ?? []) Add(endpoint, null);
+            else
+                foreach (var port in slice.Ports.Where(p => (p.Name ?? "") == portName))
+                    foreach (var endpoint in slice.Endpoints ?? []) Add(endpoint, port.Port ?? 0);
+        }
+        var text = string.Join(',', list);
+        return more ? $"{text} + {count - Shown} more..." : text;
     }
 }
