@@ -106,8 +106,8 @@ public sealed partial class DaemonSetController : IComponent
     /// <summary>The pods this DaemonSet owns after claiming, by the node each is on or meant for.</summary>
     private Dictionary<string, List<Pod>> NodesToDaemonPods(DaemonSet ds, WriteContext context)
     {
-        var candidates = _pods.ControlledBy(ds.Metadata.Uid!).Concat(_pods.Orphans(ds.Metadata.Namespace))
-            .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        // Materialized: claiming writes, and each write moves the pod between the indexes being read.
+        var candidates = _pods.ControlledBy(ds.Metadata.Uid!).Concat(_pods.Orphans(ds.Metadata.Namespace)).ToList();
         var pods = new ControllerRefManager<Pod>(_api, ds, p => LabelSelectors.Matches(ds.Spec.Selector, p.Metadata.Labels), context)
             .Claim(candidates);
         var byNode = new Dictionary<string, List<Pod>>(StringComparer.Ordinal);
@@ -117,6 +117,9 @@ public sealed partial class DaemonSetController : IComponent
             if (!byNode.TryGetValue(node, out var list)) byNode[node] = list = [];
             list.Add(pod);
         }
+        // Claiming keeps the candidates' order, so only nodes with several pods need theirs put in name order.
+        foreach (var list in byNode.Values)
+            if (list.Count > 1) list.Sort((a, b) => string.CompareOrdinal(a.Metadata.Name, b.Metadata.Name));
         return byNode;
     }
 
@@ -131,7 +134,11 @@ public sealed partial class DaemonSetController : IComponent
             var (shouldRun, shouldContinue) = node.Verdict;
             var pods = byNode.GetValueOrDefault(node.Name) ?? [];
             if (shouldRun && pods.Count == 0) needing.Add(node.Name);
-            else if (shouldContinue) toDelete.AddRange(Surplus(ds, node.Name, pods, hash, context));
+            else if (shouldContinue)
+            {
+                // The usual node, with its one pod still running, keeps it without sorting anything.
+                if (pods.Count > 1 || (pods.Count == 1 && pods[0].Status?.Phase is "Failed" or "Succeeded")) toDelete.AddRange(Surplus(ds, node.Name, pods, hash, context));
+            }
             else if (pods.Count > 0) toDelete.AddRange(pods.Where(p => p.Metadata.DeletionTimestamp is null));
         }
         // Pods the scheduler has not placed yet, meant for nodes that are gone.
