@@ -100,18 +100,21 @@ public sealed class Discovery
             var subresources = Subresources.GetValueOrDefault(type.Plural) ?? (WithStatus.Contains(type.Plural) ? [("status", ["get", "patch", "update"])] : []);
             foreach (var (name, verbs) in subresources)
             {
-                resources.Add(new JsonObject
+                var subresource = new JsonObject
                 {
                     ["name"] = $"{type.Plural}/{name}",
                     ["singularName"] = "",
                     ["namespaced"] = type.Namespaced,
                     ["kind"] = name switch { "scale" => "Scale", "eviction" => "Eviction", "binding" => "Binding", _ => type.Kind },
                     ["verbs"] = new JsonArray([.. verbs.Select(v => (JsonNode)v)]),
-                });
-                if (name == "scale") resources[^1]!["group"] = "autoscaling";
-                if (name == "scale") resources[^1]!["version"] = "v1";
-                if (name == "eviction") resources[^1]!["group"] = "policy";
-                if (name == "eviction") resources[^1]!["version"] = "v1";
+                };
+                // Scale and Eviction are kinds of other groups, and discovery says which.
+                if (name switch { "scale" => "autoscaling", "eviction" => "policy", _ => null } is { } group)
+                {
+                    subresource["group"] = group;
+                    subresource["version"] = "v1";
+                }
+                resources.Add(subresource);
             }
         }
         return new JsonObject { ["kind"] = "APIResourceList", ["apiVersion"] = "v1", ["groupVersion"] = groupVersion, ["resources"] = resources };
