@@ -3,6 +3,7 @@ using Playground.Core.Api.Core;
 using Playground.Core.ApiServer;
 using Playground.Core.ApiServer.Validation;
 using Playground.Core.Clients;
+using Playground.Core.Scheduling.Framework;
 using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 
@@ -28,6 +29,10 @@ public sealed partial class DaemonSetController : IComponent
     private readonly Informer<ControllerRevision> _revisions;
     private readonly EventRecorder _events;
     private readonly ControllerQueue _queue;
+    private readonly Dictionary<string, NodeVerdicts> _verdicts = new(StringComparer.Ordinal);
+
+    /// <summary>Node names in order, rebuilt only when a node is added or removed: every sync walks them.</summary>
+    private string[]? _nodeNames;
 
     public DaemonSetController(ClusterServices services)
     {
@@ -57,6 +62,7 @@ public sealed partial class DaemonSetController : IComponent
     /// <summary>A node added, removed, relabelled, tainted or changing condition may change where daemon pods belong; heartbeats do not.</summary>
     private void OnNodeChange(Node? old, Node? current, long? cause)
     {
+        if (old is null || current is null) _nodeNames = null;
         if (_daemonSets.Count == 0 || (old is not null && current is not null && !Changed(old, current))) return;
         foreach (var ds in _daemonSets.List()) _queue.Add(Informer<DaemonSet>.KeyOf(ds), cause);
     }
@@ -81,26 +87,63 @@ public sealed partial class DaemonSetController : IComponent
 
     private void Sync(string key, long? cause)
     {
-        if (_daemonSets.Get(key) is not { } ds || ds.Metadata.DeletionTimestamp is not null) return;
+        if (_daemonSets.Get(key) is not { } ds || ds.Metadata.DeletionTimestamp is not null)
+        {
+            _verdicts.Remove(key);
+            return;
+        }
         var context = new WriteContext(Actor, cause);
-        var prototype = DaemonPods.Prototype(ds);
-        var nodes = _nodes.List().OrderBy(n => n.Metadata.Name, StringComparer.Ordinal)
-            .Select(n => new Eligibility(n, DaemonPods.ShouldRun(n, prototype))).ToList();
+        var nodes = Eligible(key, ds);
         var (current, old) = ConstructHistory(ds, context);
         var hash = current.Metadata.Labels![History.ControllerHistory.HashLabel];
 
-        Manage(ds, nodes, hash, context);
-        if (ds.Spec.UpdateStrategy?.Type == "RollingUpdate") RollingUpdate(ds, nodes, hash, context);
+        // Each step reads the pods again only after the one before wrote some: the usual sync writes none.
+        var byNode = NodesToDaemonPods(ds, context);
+        var wrote = Manage(ds, nodes, byNode, hash, context);
+        if (ds.Spec.UpdateStrategy?.Type == "RollingUpdate")
+        {
+            if (wrote) byNode = NodesToDaemonPods(ds, context);
+            wrote = RollingUpdate(ds, nodes, byNode, hash, context);
+        }
         CleanupHistory(ds, old, context);
-        var written = UpdateStatus(ds, nodes, hash, context);
+        if (wrote) byNode = NodesToDaemonPods(ds, context);
+        var written = UpdateStatus(ds, nodes, byNode, hash, context);
         if ((ds.Spec.MinReadySeconds ?? 0) > 0 && written.Status!.NumberReady != (written.Status.NumberAvailable ?? 0))
             _queue.AddAfter(key, TimeSpan.FromSeconds(ds.Spec.MinReadySeconds!.Value), cause);
     }
 
     /// <summary>A node and whether a daemon pod should run there, judged once per sync.</summary>
-    private sealed record Eligibility(Node Node, (bool ShouldRun, bool ShouldContinueRunning) Verdict)
+    private readonly record struct Eligibility(string Name, bool ShouldRun, bool ShouldContinueRunning);
+
+    /// <summary>
+    /// One DaemonSet's verdicts per node, kept while its template generation stays: a node's verdict changes only when
+    /// the node object does, and most syncs follow a pod's change, not a node's.
+    /// </summary>
+    private sealed record NodeVerdicts(string Uid, long? Generation)
     {
-        public string Name => Node.Metadata.Name!;
+        public Dictionary<string, (Node Node, bool ShouldRun, bool ShouldContinueRunning)> ByNode { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every node in name order with NodeShouldRunDaemonPod's verdict, judged again only for nodes that changed.</summary>
+    private List<Eligibility> Eligible(string key, DaemonSet ds)
+    {
+        var names = _nodeNames ??= [.. _nodes.List().Select(n => n.Metadata.Name!).Order(StringComparer.Ordinal)];
+        if (!_verdicts.TryGetValue(key, out var verdicts) || verdicts.Uid != ds.Metadata.Uid || verdicts.Generation != ds.Metadata.Generation
+            || verdicts.ByNode.Count > names.Length)
+            _verdicts[key] = verdicts = new NodeVerdicts(ds.Metadata.Uid!, ds.Metadata.Generation);
+        PodInfo? prototype = null;
+        var eligible = new List<Eligibility>(names.Length);
+        foreach (var name in names)
+        {
+            var node = _nodes.Get(name)!;
+            if (!verdicts.ByNode.TryGetValue(name, out var verdict) || !ReferenceEquals(verdict.Node, node))
+            {
+                var (shouldRun, shouldContinue) = DaemonPods.ShouldRun(node, prototype ??= DaemonPods.Prototype(ds));
+                verdicts.ByNode[name] = verdict = (node, shouldRun, shouldContinue);
+            }
+            eligible.Add(new Eligibility(name, verdict.ShouldRun, verdict.ShouldContinueRunning));
+        }
+        return eligible;
     }
 
     /// <summary>The pods this DaemonSet owns after claiming, by the node each is on or meant for.</summary>
@@ -110,7 +153,7 @@ public sealed partial class DaemonSetController : IComponent
         var candidates = _pods.ControlledBy(ds.Metadata.Uid!).Concat(_pods.Orphans(ds.Metadata.Namespace)).ToList();
         var pods = new ControllerRefManager<Pod>(_api, ds, p => LabelSelectors.Matches(ds.Spec.Selector, p.Metadata.Labels), context)
             .Claim(candidates);
-        var byNode = new Dictionary<string, List<Pod>>(StringComparer.Ordinal);
+        var byNode = new Dictionary<string, List<Pod>>(pods.Count, StringComparer.Ordinal);
         foreach (var pod in pods)
         {
             if (DaemonPods.TargetNode(pod) is not { } node) continue;
@@ -124,17 +167,17 @@ public sealed partial class DaemonSetController : IComponent
     }
 
     /// <summary>Upstream's manage: which nodes need a daemon pod and which daemon pods must go.</summary>
-    private void Manage(DaemonSet ds, IReadOnlyList<Eligibility> nodes, string hash, WriteContext context)
+    private bool Manage(DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash, WriteContext context)
     {
-        var byNode = NodesToDaemonPods(ds, context);
         var needing = new List<string>();
         var toDelete = new List<Pod>();
+        var onKnownNodes = 0;
         foreach (var node in nodes)
         {
-            var (shouldRun, shouldContinue) = node.Verdict;
             var pods = byNode.GetValueOrDefault(node.Name) ?? [];
-            if (shouldRun && pods.Count == 0) needing.Add(node.Name);
-            else if (shouldContinue)
+            if (pods.Count > 0) onKnownNodes++;
+            if (node.ShouldRun && pods.Count == 0) needing.Add(node.Name);
+            else if (node.ShouldContinueRunning)
             {
                 // The usual node, with its one pod still running, keeps it without sorting anything.
                 if (pods.Count > 1 || (pods.Count == 1 && pods[0].Status?.Phase is "Failed" or "Succeeded")) toDelete.AddRange(Surplus(ds, node.Name, pods, hash, context));
@@ -142,10 +185,13 @@ public sealed partial class DaemonSetController : IComponent
             else if (pods.Count > 0) toDelete.AddRange(pods.Where(p => p.Metadata.DeletionTimestamp is null));
         }
         // Pods the scheduler has not placed yet, meant for nodes that are gone.
-        var names = nodes.Select(n => n.Name).ToHashSet();
-        toDelete.AddRange(byNode.Where(p => !names.Contains(p.Key)).SelectMany(p => p.Value)
-            .Where(p => string.IsNullOrEmpty(p.Spec.NodeName) && p.Metadata.DeletionTimestamp is null));
-        SyncNodes(ds, toDelete, needing, hash, context);
+        if (onKnownNodes < byNode.Count)
+        {
+            var names = nodes.Select(n => n.Name).ToHashSet();
+            toDelete.AddRange(byNode.Where(p => !names.Contains(p.Key)).SelectMany(p => p.Value)
+                .Where(p => string.IsNullOrEmpty(p.Spec.NodeName) && p.Metadata.DeletionTimestamp is null));
+        }
+        return SyncNodes(ds, toDelete, needing, hash, context);
     }
 
     /// <summary>
@@ -184,9 +230,10 @@ public sealed partial class DaemonSetController : IComponent
             yield return oldestOld;
     }
 
-    /// <summary>Upstream's syncNodes: creates pinned pods in slow-start batches, then deletes, each with the pod control's event.</summary>
-    private void SyncNodes(DaemonSet ds, IReadOnlyList<Pod> toDelete, IReadOnlyList<string> needing, string hash, WriteContext context)
+    /// <summary>Upstream's syncNodes: creates pinned pods in slow-start batches, then deletes, each with the pod control's event; false when there was nothing to do.</summary>
+    private bool SyncNodes(DaemonSet ds, IReadOnlyList<Pod> toDelete, IReadOnlyList<string> needing, string hash, WriteContext context)
     {
+        if (needing.Count == 0 && toDelete.Count == 0) return false;
         var template = DaemonPods.Template(ds, hash);
         var count = Math.Min(needing.Count, BurstReplicas);
         ApiException? failure = null;
@@ -234,16 +281,16 @@ public sealed partial class DaemonSetController : IComponent
             }
         }
         if (failure is not null) throw failure;
+        return true;
     }
 
     /// <summary>Upstream's updateDaemonSetStatus: the counts per eligible node, judged by each node's oldest daemon pod.</summary>
-    private DaemonSet UpdateStatus(DaemonSet ds, IReadOnlyList<Eligibility> nodes, string hash, WriteContext context)
+    private DaemonSet UpdateStatus(DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash, WriteContext context)
     {
-        var byNode = NodesToDaemonPods(ds, context);
         int desired = 0, scheduled = 0, misscheduled = 0, ready = 0, available = 0, updated = 0;
         foreach (var node in nodes)
         {
-            var shouldRun = node.Verdict.ShouldRun;
+            var shouldRun = node.ShouldRun;
             var pods = byNode.GetValueOrDefault(node.Name) ?? [];
             if (!shouldRun)
             {
@@ -253,7 +300,7 @@ public sealed partial class DaemonSetController : IComponent
             desired++;
             if (pods.Count == 0) continue;
             scheduled++;
-            var pod = DaemonPods.Oldest(pods).First();
+            var pod = pods.Count == 1 ? pods[0] : DaemonPods.Oldest(pods).First();
             if (PodReadiness.IsReady(pod))
             {
                 ready++;

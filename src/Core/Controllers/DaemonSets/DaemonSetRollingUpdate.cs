@@ -10,10 +10,11 @@ public sealed partial class DaemonSetController
     private static bool AllowsSurge(DaemonSet ds) =>
         ds.Spec.UpdateStrategy?.RollingUpdate?.MaxSurge is { } surge && surge.Scaled(1, roundUp: false) > 0;
 
-    private void RollingUpdate(DaemonSet ds, IReadOnlyList<Eligibility> nodes, string hash, WriteContext context)
+    private bool RollingUpdate(DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash, WriteContext context)
     {
-        var byNode = NodesToDaemonPods(ds, context);
-        var eligible = nodes.Where(n => n.Verdict.ShouldRun).Select(n => n.Name).ToHashSet();
+        // Without an old pod there is nothing to replace, whatever the budget: the usual sync between rollouts.
+        if (!byNode.Values.Any(pods => pods.Any(p => !DaemonPods.IsUpdated(p, hash, ds)))) return false;
+        var eligible = nodes.Where(n => n.ShouldRun).Select(n => n.Name).ToHashSet();
         foreach (var node in eligible) byNode.TryAdd(node, []);
         var desired = eligible.Count;
         var rolling = ds.Spec.UpdateStrategy!.RollingUpdate ?? new RollingUpdateDaemonSet();
@@ -41,8 +42,7 @@ public sealed partial class DaemonSetController
                 else if (unavailable < maxUnavailable) candidates.Add(oldPod!);
             }
             var remaining = Math.Clamp(maxUnavailable - unavailable, 0, candidates.Count);
-            SyncNodes(ds, [.. allowed, .. candidates.Take(remaining)], [], hash, context);
-            return;
+            return SyncNodes(ds, [.. allowed, .. candidates.Take(remaining)], [], hash, context);
         }
 
         var surged = 0;
@@ -70,7 +70,7 @@ public sealed partial class DaemonSetController
             else oldToDelete.Add(oldPod);
         }
         var room = Math.Clamp(maxSurge - surged, 0, candidateNodes.Count);
-        SyncNodes(ds, oldToDelete, [.. allowedNodes, .. candidateNodes.Take(room)], hash, context);
+        return SyncNodes(ds, oldToDelete, [.. allowedNodes, .. candidateNodes.Take(room)], hash, context);
     }
 
     /// <summary>Upstream's findUpdatedPodsOnNode: the node's one new and one old live pod, or null when it has two of either.</summary>
