@@ -1,6 +1,7 @@
 using Playground.Core.Api.Apps;
 using Playground.Core.Api.Core;
 using Playground.Core.ApiServer;
+using Playground.Core.ApiServer.Strategies;
 using Playground.Core.ApiServer.Validation;
 using Playground.Core.Clients;
 using Playground.Core.Scheduling.Framework;
@@ -29,7 +30,7 @@ public sealed partial class DaemonSetController : IComponent
     private readonly Informer<ControllerRevision> _revisions;
     private readonly EventRecorder _events;
     private readonly ControllerQueue _queue;
-    private readonly Dictionary<string, NodeVerdicts> _verdicts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DaemonSetState> _states = new(StringComparer.Ordinal);
 
     /// <summary>Node names in order, rebuilt only when a node is added or removed: every sync walks them.</summary>
     private string[]? _nodeNames;
@@ -44,7 +45,11 @@ public sealed partial class DaemonSetController : IComponent
         _revisions = services.Informers.For<ControllerRevision>();
         _events = services.Recorder(Actor);
         _queue = new ControllerQueue(services.Loop, Sync);
+        _pods.AddIndex(DaemonPodsByNode, p => ControllerRefs.ControllerOf(p)?.Kind == "DaemonSet" ? DaemonPods.TargetNode(p) : null);
     }
+
+    /// <summary>The pod index of DaemonSet-controlled pods by the node they are on or meant for.</summary>
+    private const string DaemonPodsByNode = "daemonset.targetNode";
 
     public string Name => Actor;
 
@@ -52,18 +57,49 @@ public sealed partial class DaemonSetController : IComponent
     {
         _queue.Watch(_daemonSets);
         _pods.OnChange((old, current, cause) =>
-            ControllerRefs.EnqueueControllers(_daemonSets, _queue, old, current, cause, ds => ds.Spec.Selector));
+        {
+            MarkChanged(old);
+            MarkChanged(current);
+            ControllerRefs.EnqueueControllers(_daemonSets, _queue, old, current, cause, ds => ds.Spec.Selector);
+        });
         _nodes.OnChange(OnNodeChange);
         // A revision deleted or changed by hand is put back by the owner's next sync.
         _revisions.OnChange((old, current, cause) =>
-            ControllerRefs.EnqueueControllers(_daemonSets, _queue, old, current, cause, ds => ds.Spec.Selector));
+        {
+            foreach (var state in _states.Values) state.Full = true;
+            ControllerRefs.EnqueueControllers(_daemonSets, _queue, old, current, cause, ds => ds.Spec.Selector);
+        });
+    }
+
+    /// <summary>
+    /// A daemon pod's change marks its node for its DaemonSet's next sync; a change to a pod without a controller may
+    /// be an adoption to make, which only a sync of everything does.
+    /// </summary>
+    private void MarkChanged(Pod? pod)
+    {
+        if (pod is null || _states.Count == 0) return;
+        if (ControllerRefs.ControllerOf(pod) is not { } owner)
+        {
+            foreach (var state in _states.Values)
+                if (state.Namespace == pod.Metadata.Namespace) state.Full = true;
+            return;
+        }
+        if (owner.Kind != "DaemonSet" || !_states.TryGetValue($"{pod.Metadata.Namespace}/{owner.Name}", out var owning) || owning.Uid != owner.Uid) return;
+        if (DaemonPods.TargetNode(pod) is { } node) owning.Dirty.Add(node);
+        else owning.Full = true;
     }
 
     /// <summary>A node added, removed, relabelled, tainted or changing condition may change where daemon pods belong; heartbeats do not.</summary>
     private void OnNodeChange(Node? old, Node? current, long? cause)
     {
-        if (old is null || current is null) _nodeNames = null;
+        if (old is null || current is null)
+        {
+            _nodeNames = null;
+            foreach (var state in _states.Values) state.Full = true;
+        }
         if (_daemonSets.Count == 0 || (old is not null && current is not null && !Changed(old, current))) return;
+        if (current is not null)
+            foreach (var state in _states.Values) state.Dirty.Add(current.Metadata.Name!);
         foreach (var ds in _daemonSets.List()) _queue.Add(Informer<DaemonSet>.KeyOf(ds), cause);
     }
 
@@ -89,14 +125,24 @@ public sealed partial class DaemonSetController : IComponent
     {
         if (_daemonSets.Get(key) is not { } ds || ds.Metadata.DeletionTimestamp is not null)
         {
-            _verdicts.Remove(key);
+            _states.Remove(key);
             return;
         }
+        var state = StateOf(key, ds);
         var context = new WriteContext(Actor, cause);
-        var nodes = Eligible(key, ds);
         var (current, old) = ConstructHistory(ds, context);
         var hash = current.Metadata.Labels![History.ControllerHistory.HashLabel];
+        if (state.Hash != hash) state.Full = true;
+        if (!state.Full && SettleChangedNodes(ds, state, hash))
+        {
+            CleanupHistory(ds, old, context);
+            UpdateStatus(ds, state.Totals, context);
+            return;
+        }
 
+        // Until this sync has finished, the next one looks at everything again.
+        state.Full = true;
+        var nodes = Eligible(state, ds);
         // Each step reads the pods again only after the one before wrote some: the usual sync writes none.
         var byNode = NodesToDaemonPods(ds, context);
         var wrote = Manage(ds, nodes, byNode, hash, context);
@@ -107,43 +153,82 @@ public sealed partial class DaemonSetController : IComponent
         }
         CleanupHistory(ds, old, context);
         if (wrote) byNode = NodesToDaemonPods(ds, context);
-        var written = UpdateStatus(ds, nodes, byNode, hash, context);
+        Count(state, ds, nodes, byNode, hash);
+        var written = UpdateStatus(ds, state.Totals, context);
+        (state.Hash, state.Full) = (hash, false);
+        state.Dirty.Clear();
         if ((ds.Spec.MinReadySeconds ?? 0) > 0 && written.Status!.NumberReady != (written.Status.NumberAvailable ?? 0))
             _queue.AddAfter(key, TimeSpan.FromSeconds(ds.Spec.MinReadySeconds!.Value), cause);
+    }
+
+    /// <summary>The DaemonSet's state, begun again when the DaemonSet is new, replaced or has a new template.</summary>
+    private DaemonSetState StateOf(string key, DaemonSet ds)
+    {
+        var generation = DaemonSetRules.TemplateGeneration(ds);
+        if (!_states.TryGetValue(key, out var state) || state.Uid != ds.Metadata.Uid || state.Generation != ds.Metadata.Generation
+            || state.TemplateGeneration != generation)
+            _states[key] = state = new DaemonSetState(ds.Metadata.Namespace!, ds.Metadata.Uid!, ds.Metadata.Generation, generation);
+        return state;
+    }
+
+    /// <summary>
+    /// The settled path: when every node holds what Manage and the rolling update would leave alone (no pod where
+    /// none should run, one live pod where one should stay, no old-template pod anywhere), only the changed nodes'
+    /// counts move. Minimum ready seconds make availability a matter of time, so those DaemonSets always take the full path.
+    /// </summary>
+    private bool SettleChangedNodes(DaemonSet ds, DaemonSetState state, string hash)
+    {
+        if ((ds.Spec.MinReadySeconds ?? 0) > 0) return false;
+        var judged = new List<(string Node, DaemonCounts Counts, bool HasOld)>(state.Dirty.Count);
+        PodInfo? prototype = null;
+        foreach (var name in state.Dirty)
+        {
+            if (_nodes.Get(name) is not { } node) return false;
+            var (shouldRun, shouldContinue) = Verdict(state, ds, node, ref prototype);
+            Pod? only = null;
+            foreach (var pod in _pods.ByIndex(DaemonPodsByNode, name))
+            {
+                if (ControllerRefs.ControllerOf(pod)?.Uid != state.Uid) continue;
+                if (only is not null || !LabelSelectors.Matches(ds.Spec.Selector, pod.Metadata.Labels)) return false;
+                only = pod;
+            }
+            List<Pod> pods = only is null ? [] : [only];
+            if (!LeftAlone(shouldRun, shouldContinue, pods)) return false;
+            judged.Add((name, CountNode(ds, shouldRun, pods, hash), HasOld(ds, pods, hash)));
+        }
+        foreach (var (node, counts, hasOld) in judged) state.Set(node, counts, hasOld, unsettled: false);
+        state.Dirty.Clear();
+        return state.UnsettledNodes == 0 && (ds.Spec.UpdateStrategy?.Type != "RollingUpdate" || state.NodesWithOld == 0);
     }
 
     /// <summary>A node and whether a daemon pod should run there, judged once per sync.</summary>
     private readonly record struct Eligibility(string Name, bool ShouldRun, bool ShouldContinueRunning);
 
-    /// <summary>
-    /// One DaemonSet's verdicts per node, kept while its template generation stays: a node's verdict changes only when
-    /// the node object does, and most syncs follow a pod's change, not a node's.
-    /// </summary>
-    private sealed record NodeVerdicts(string Uid, long? Generation)
-    {
-        public Dictionary<string, (Node Node, bool ShouldRun, bool ShouldContinueRunning)> ByNode { get; } = new(StringComparer.Ordinal);
-    }
-
     /// <summary>Every node in name order with NodeShouldRunDaemonPod's verdict, judged again only for nodes that changed.</summary>
-    private List<Eligibility> Eligible(string key, DaemonSet ds)
+    private List<Eligibility> Eligible(DaemonSetState state, DaemonSet ds)
     {
         var names = _nodeNames ??= [.. _nodes.List().Select(n => n.Metadata.Name!).Order(StringComparer.Ordinal)];
-        if (!_verdicts.TryGetValue(key, out var verdicts) || verdicts.Uid != ds.Metadata.Uid || verdicts.Generation != ds.Metadata.Generation
-            || verdicts.ByNode.Count > names.Length)
-            _verdicts[key] = verdicts = new NodeVerdicts(ds.Metadata.Uid!, ds.Metadata.Generation);
+        if (state.Verdicts.Count > names.Length) state.Verdicts.Clear();
         PodInfo? prototype = null;
         var eligible = new List<Eligibility>(names.Length);
         foreach (var name in names)
         {
-            var node = _nodes.Get(name)!;
-            if (!verdicts.ByNode.TryGetValue(name, out var verdict) || !ReferenceEquals(verdict.Node, node))
-            {
-                var (shouldRun, shouldContinue) = DaemonPods.ShouldRun(node, prototype ??= DaemonPods.Prototype(ds));
-                verdicts.ByNode[name] = verdict = (node, shouldRun, shouldContinue);
-            }
-            eligible.Add(new Eligibility(name, verdict.ShouldRun, verdict.ShouldContinueRunning));
+            var (shouldRun, shouldContinue) = Verdict(state, ds, _nodes.Get(name)!, ref prototype);
+            eligible.Add(new Eligibility(name, shouldRun, shouldContinue));
         }
         return eligible;
+    }
+
+    /// <summary>NodeShouldRunDaemonPod's verdict, kept per node until the node object changes (the template cannot: a new one begins a new state).</summary>
+    private static (bool ShouldRun, bool ShouldContinueRunning) Verdict(DaemonSetState state, DaemonSet ds, Node node, ref PodInfo? prototype)
+    {
+        var name = node.Metadata.Name!;
+        if (!state.Verdicts.TryGetValue(name, out var verdict) || !ReferenceEquals(verdict.Node, node))
+        {
+            var (shouldRun, shouldContinue) = DaemonPods.ShouldRun(node, prototype ??= DaemonPods.Prototype(ds));
+            state.Verdicts[name] = verdict = (node, shouldRun, shouldContinue);
+        }
+        return (verdict.ShouldRun, verdict.ShouldContinueRunning);
     }
 
     /// <summary>The pods this DaemonSet owns after claiming, by the node each is on or meant for.</summary>
@@ -284,40 +369,55 @@ public sealed partial class DaemonSetController : IComponent
         return true;
     }
 
-    /// <summary>Upstream's updateDaemonSetStatus: the counts per eligible node, judged by each node's oldest daemon pod.</summary>
-    private DaemonSet UpdateStatus(DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash, WriteContext context)
+    /// <summary>Upstream's updateDaemonSetStatus counts, node by node, kept in the state for the settled path.</summary>
+    private void Count(DaemonSetState state, DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash)
     {
-        int desired = 0, scheduled = 0, misscheduled = 0, ready = 0, available = 0, updated = 0;
+        state.Reset();
         foreach (var node in nodes)
         {
-            var shouldRun = node.ShouldRun;
             var pods = byNode.GetValueOrDefault(node.Name) ?? [];
-            if (!shouldRun)
-            {
-                if (pods.Count > 0) misscheduled++;
-                continue;
-            }
-            desired++;
-            if (pods.Count == 0) continue;
-            scheduled++;
-            var pod = pods.Count == 1 ? pods[0] : DaemonPods.Oldest(pods).First();
-            if (PodReadiness.IsReady(pod))
-            {
-                ready++;
-                if (PodReadiness.IsAvailable(pod, ds.Spec.MinReadySeconds ?? 0, _clock.Now)) available++;
-            }
-            if (DaemonPods.IsUpdated(pod, hash, ds)) updated++;
+            state.Set(node.Name, CountNode(ds, node.ShouldRun, pods, hash), HasOld(ds, pods, hash), !LeftAlone(node.ShouldRun, node.ShouldContinueRunning, pods));
         }
+        // Pods meant for nodes that are gone count for nothing, but Manage deletes those still unscheduled, and an old one keeps a rollout going.
+        foreach (var (node, pods) in byNode)
+            if (!state.Nodes.ContainsKey(node))
+                state.Set(node, default, HasOld(ds, pods, hash), pods.Exists(p => string.IsNullOrEmpty(p.Spec.NodeName) && p.Metadata.DeletionTimestamp is null));
+    }
+
+    /// <summary>Manage has nothing to do on a node with no pod where none should run, or one live pod that may stay.</summary>
+    private static bool LeftAlone(bool shouldRun, bool shouldContinueRunning, List<Pod> pods) => pods.Count switch
+    {
+        0 => !shouldRun,
+        1 => shouldContinueRunning && pods[0].Status?.Phase is not ("Failed" or "Succeeded"),
+        _ => false,
+    };
+
+    /// <summary>One node's share of the status, judged by its oldest daemon pod.</summary>
+    private DaemonCounts CountNode(DaemonSet ds, bool shouldRun, List<Pod> pods, string hash)
+    {
+        if (!shouldRun) return new DaemonCounts(0, 0, pods.Count > 0 ? 1 : 0, 0, 0, 0);
+        if (pods.Count == 0) return new DaemonCounts(1, 0, 0, 0, 0, 0);
+        var pod = pods.Count == 1 ? pods[0] : DaemonPods.Oldest(pods).First();
+        var ready = PodReadiness.IsReady(pod);
+        var available = ready && PodReadiness.IsAvailable(pod, ds.Spec.MinReadySeconds ?? 0, _clock.Now);
+        return new DaemonCounts(1, 1, 0, ready ? 1 : 0, available ? 1 : 0, DaemonPods.IsUpdated(pod, hash, ds) ? 1 : 0);
+    }
+
+    private static bool HasOld(DaemonSet ds, List<Pod> pods, string hash) => pods.Exists(p => !DaemonPods.IsUpdated(p, hash, ds));
+
+    /// <summary>Upstream's updateDaemonSetStatus: writes the counts when they differ from the status the DaemonSet has.</summary>
+    private DaemonSet UpdateStatus(DaemonSet ds, DaemonCounts counts, WriteContext context)
+    {
         var status = new DaemonSetStatus
         {
-            DesiredNumberScheduled = desired,
-            CurrentNumberScheduled = scheduled,
-            NumberMisscheduled = misscheduled,
-            NumberReady = ready,
+            DesiredNumberScheduled = counts.Desired,
+            CurrentNumberScheduled = counts.Scheduled,
+            NumberMisscheduled = counts.Misscheduled,
+            NumberReady = counts.Ready,
             ObservedGeneration = ds.Metadata.Generation,
-            UpdatedNumberScheduled = NullIfZero(updated),
-            NumberAvailable = NullIfZero(available),
-            NumberUnavailable = NullIfZero(desired - available),
+            UpdatedNumberScheduled = NullIfZero(counts.Updated),
+            NumberAvailable = NullIfZero(counts.Available),
+            NumberUnavailable = NullIfZero(counts.Desired - counts.Available),
             CollisionCount = ds.Status?.CollisionCount,
             Conditions = ds.Status?.Conditions,
         };

@@ -13,7 +13,7 @@ public sealed partial class DaemonSetController
     private bool RollingUpdate(DaemonSet ds, IReadOnlyList<Eligibility> nodes, Dictionary<string, List<Pod>> byNode, string hash, WriteContext context)
     {
         // Without an old pod there is nothing to replace, whatever the budget: the usual sync between rollouts.
-        if (!byNode.Values.Any(pods => pods.Any(p => !DaemonPods.IsUpdated(p, hash, ds)))) return false;
+        if (!byNode.Values.Any(pods => HasOld(ds, pods, hash))) return false;
         var eligible = nodes.Where(n => n.ShouldRun).Select(n => n.Name).ToHashSet();
         foreach (var node in eligible) byNode.TryAdd(node, []);
         var desired = eligible.Count;
