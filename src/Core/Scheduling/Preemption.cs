@@ -11,7 +11,8 @@ public sealed record PreemptionResult(string? Message, NodeInfo? Node, IReadOnly
 /// </summary>
 public static class Preemption
 {
-    public static PreemptionResult Run(PodInfo pod, IReadOnlyList<NodeInfo> nodes, IReadOnlyDictionary<string, FilterResult> statuses, Profile profile)
+    /// <param name="absent">The status of nodes the cycle did not filter because PreFilter ruled them out, if it did.</param>
+    public static PreemptionResult Run(PodInfo pod, IReadOnlyList<NodeInfo> nodes, IReadOnlyDictionary<string, FilterResult> statuses, FilterResult? absent, Profile profile)
     {
         if (pod.Pod.Spec.PreemptionPolicy == "Never")
             return new("preemption: not eligible due to preemptionPolicy=Never.", null, []);
@@ -20,7 +21,7 @@ public static class Preemption
         var candidates = new List<(NodeInfo Node, List<PodInfo> Victims)>();
         foreach (var node in nodes)
         {
-            if (statuses.TryGetValue(node.Name, out var status) && status.Code == FilterCode.UnschedulableAndUnresolvable)
+            if ((statuses.TryGetValue(node.Name, out var status) ? status : absent)?.Code == FilterCode.UnschedulableAndUnresolvable)
             {
                 outcomes.Add(FilterResult.Unresolvable("Preemption is not helpful for scheduling"));
                 continue;

@@ -115,13 +115,18 @@ public sealed class Scheduler(ClusterServices services) : IComponent
             return;
         }
         _profile.RunPreFilters(podInfo, snapshot);
-        var wanted = FeasibleNodes.ToFind(nodes.Count);
+        // Nodes PreFilter ruled out are not filtered at all; the failure message counts them under the plugins that did.
+        var candidates = podInfo.NodeNames is var (names, _) ? snapshot.Named(names) : nodes;
+        var absent = podInfo.NodeNames is var (_, plugins)
+            ? FilterResult.Unresolvable($"node(s) didn't satisfy plugin(s) [{string.Join(" ", plugins.Order(StringComparer.Ordinal))}]")
+            : null;
+        var wanted = FeasibleNodes.ToFind(candidates.Count);
         var verdicts = new NodeVerdicts(wanted);
         var feasible = new List<NodeInfo>(wanted);
         // Upstream stops filtering once it has enough feasible nodes, and the next cycle goes on from there.
-        for (var i = 0; i < nodes.Count && feasible.Count < wanted; i++)
+        for (var i = 0; i < candidates.Count && feasible.Count < wanted; i++)
         {
-            var node = nodes[(_nextStartNodeIndex + i) % nodes.Count];
+            var node = candidates[(_nextStartNodeIndex + i) % candidates.Count];
             var (plugin, result) = _profile.RunFilters(podInfo, node);
             if (result.IsSuccess)
             {
@@ -135,9 +140,10 @@ public sealed class Scheduler(ClusterServices services) : IComponent
         if (feasible.Count == 0)
         {
             var statuses = verdicts.Statuses();
-            var preemption = Preemption.Run(podInfo, nodes, statuses, _profile);
+            var preemption = Preemption.Run(podInfo, nodes, statuses, absent, _profile);
             if (preemption.Node is not null) Preempt(pod, preemption, context);
-            Fail(pod, FitError.Message(nodes.Count, statuses.Values, preemption.Message), verdicts, context, preemption.Node?.Name);
+            var reasons = statuses.Values.Concat(Enumerable.Repeat(absent!, absent is null ? 0 : nodes.Count - statuses.Count));
+            Fail(pod, FitError.Message(nodes.Count, reasons, preemption.Message), verdicts, context, preemption.Node?.Name);
             return;
         }
 

@@ -96,6 +96,33 @@ public class SchedulerTests
     }
 
     [Fact]
+    public void A_pod_pinned_by_node_name_affinity_is_filtered_on_that_node_only_and_the_others_are_counted_under_NodeAffinity()
+    {
+        var cluster = TestCluster.Create();
+        var pinned = Pod("pinned", cpu: "3");
+        pinned.Spec.Affinity = new Affinity
+        {
+            NodeAffinity = new NodeAffinity
+            {
+                RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector
+                {
+                    NodeSelectorTerms = [new NodeSelectorTerm { MatchFields = [new() { Key = "metadata.name", Operator = "In", Values = ["node-2"] }] }],
+                },
+            },
+        };
+
+        Create(cluster, pinned);
+
+        Assert.Equal(
+            "0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. " +
+            "preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling..",
+            Events(cluster, "pinned").Single().Message);
+        var scheduler = cluster.Components.OfType<Scheduler>().Single();
+        var attempt = scheduler.Log.Last(Get(cluster, "pinned").Metadata.Uid!)!;
+        Assert.Equal(["node-2"], attempt.Nodes.Select(n => n.Node));
+    }
+
+    [Fact]
     public void A_node_selector_picks_the_node_and_a_label_added_later_lets_a_waiting_pod_in()
     {
         var cluster = TestCluster.Create();

@@ -22,6 +22,9 @@ public sealed class PodInfo(Pod pod)
     /// <summary>The filters this cycle runs for the pod, the ones PreFilter did not skip; all of them until PreFilter ran.</summary>
     internal IFilterPlugin[]? Filters { get; set; }
 
+    /// <summary>The only nodes PreFilter left for this cycle and the plugins that named them; null when every node may do.</summary>
+    internal (IReadOnlySet<string> Names, List<string> Plugins)? NodeNames { get; set; }
+
     /// <summary>The pod's inter-pod affinity and anti-affinity terms, read once.</summary>
     public PodAffinityTerms AffinityTerms => _affinityTerms ??= PodAffinityTerms.Of(Pod);
     private PodAffinityTerms? _affinityTerms;

@@ -23,6 +23,14 @@ public sealed class Profile(PluginRegistry registry)
     {
         foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, snapshot);
         pod.Filters = [.. registry.Filters.Where(f => !f.SkipsFilter(pod))];
+        pod.NodeNames = null;
+        foreach (var plugin in registry.NodeNamesPreFilters)
+        {
+            if (plugin.NodeNames(pod) is not { } names) continue;
+            pod.NodeNames = pod.NodeNames is var (known, plugins)
+                ? (known.Intersect(names, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal), [.. plugins, plugin.Name])
+                : (names, [plugin.Name]);
+        }
     }
 
     /// <summary>Runs filters in order and stops at the first rejection, returning the plugin that rejected the node.</summary>

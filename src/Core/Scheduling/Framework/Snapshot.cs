@@ -26,6 +26,10 @@ public sealed class Snapshot
 
     public int Count => _nodes.Count;
 
+    /// <summary>The named nodes the snapshot knows, in name order.</summary>
+    internal List<NodeInfo> Named(IReadOnlySet<string> names) =>
+        [.. names.Select(Get).OfType<NodeInfo>().OrderBy(n => n.Name, StringComparer.Ordinal)];
+
     internal NodeInfo? Get(string name) => _positions.TryGetValue(name, out var i) ? _nodes[i] : null;
 
     /// <summary>How many nodes hold an image under this name: ImageLocality scales an image's size by its spread.</summary>

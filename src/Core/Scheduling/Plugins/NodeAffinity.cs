@@ -10,7 +10,7 @@ namespace Playground.Core.Scheduling.Plugins;
 /// Keeps pods on nodes matching their nodeSelector and required node affinity, and prefers nodes matching their
 /// preferred node affinity terms by the sum of the terms' weights.
 /// </summary>
-public sealed class NodeAffinity : IFilterPlugin, IScorePlugin
+public sealed class NodeAffinity : IFilterPlugin, IScorePlugin, INodeNamesPreFilter
 {
     public string Name => "NodeAffinity";
 
@@ -18,6 +18,29 @@ public sealed class NodeAffinity : IFilterPlugin, IScorePlugin
         pod.Pod.Spec.NodeSelector is not { Count: > 0 } && pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is null;
 
     public int Weight => 2;
+
+    /// <summary>
+    /// Upstream's PreFilter: when every required term names nodes by metadata.name (as a DaemonSet's pods do), only
+    /// those nodes can pass; the terms are ORed and a term's name requirements ANDed.
+    /// </summary>
+    public IReadOnlySet<string>? NodeNames(PodInfo pod)
+    {
+        if (pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms is not { Count: > 0 } terms) return null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            HashSet<string>? termNames = null;
+            foreach (var field in term.MatchFields ?? [])
+            {
+                if (field.Key != "metadata.name" || field.Operator != "In") continue;
+                if (termNames is null) termNames = new HashSet<string>(field.Values ?? [], StringComparer.Ordinal);
+                else termNames.IntersectWith(field.Values ?? []);
+            }
+            if (termNames is null) return null;
+            names.UnionWith(termNames);
+        }
+        return names;
+    }
 
     public FilterResult Filter(PodInfo pod, NodeInfo node)
     {

@@ -25,6 +25,8 @@ public sealed class PluginRegistry(IReadOnlyList<object> plugins)
     // Arrays: the scheduler walks them for every node of every cycle, and an array's loop allocates no enumerator.
     public IPreFilterPlugin[] PreFilters { get; } = [.. plugins.OfType<IPreFilterPlugin>()];
 
+    public INodeNamesPreFilter[] NodeNamesPreFilters { get; } = [.. plugins.OfType<INodeNamesPreFilter>()];
+
     public IFilterPlugin[] Filters { get; } = [.. plugins.OfType<IFilterPlugin>()];
 
     public IScorePlugin[] Scores { get; } = [.. plugins.OfType<IScorePlugin>()];
