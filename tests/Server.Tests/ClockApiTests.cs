@@ -117,7 +117,7 @@ public sealed class ClockApiTests(ServerFixture fixture) : IClassFixture<ServerF
         return server.Http.SendAsync(request);
     }
 
-    private static async Task<JsonElement> ClockOkAsync(PlaygroundServer server, string id, string token, string? body)
+    internal static async Task<JsonElement> ClockOkAsync(PlaygroundServer server, string id, string token, string? body)
     {
         var response = await ClockAsync(server, id, token, body);
         var text = await response.Content.ReadAsStringAsync();

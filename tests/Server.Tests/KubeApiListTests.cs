@@ -92,6 +92,107 @@ public sealed class KubeApiListTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal(HttpStatusCode.OK, any.StatusCode);
     }
 
+    [Fact]
+    public async Task Every_page_of_a_paged_list_shows_the_first_pages_revision_whatever_changed_since()
+    {
+        var api = await KubeApiPatchRequests.ForNewSandboxAsync(Server);
+        foreach (var name in new[] { "e", "a", "d", "b", "c" }) await CreateAsync(api, name);
+
+        var first = await api.GetAsync($"{ConfigMaps}?limit=2");
+        var revision = first.GetProperty("metadata").GetProperty("resourceVersion").GetString();
+        await CreateAsync(api, "bb");
+        await CreateAsync(api, "f");
+        await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Delete, $"{ConfigMaps}/c"));
+        await api.ExpectAsync(HttpStatusCode.OK, api.PatchAsync($"{ConfigMaps}/d", "application/merge-patch+json", """{"metadata":{"labels":{"app":"changed"}}}"""));
+        var second = await api.GetAsync($"{ConfigMaps}?limit=2&continue={Continue(first)}");
+        var last = await api.GetAsync($"{ConfigMaps}?limit=2&continue={Continue(second)}");
+        var now = await api.GetAsync(ConfigMaps);
+
+        Assert.Equal(["a", "b"], Names(first));
+        Assert.Equal(["c", "d"], Names(second));
+        Assert.Equal("x", second.GetProperty("items")[1].GetProperty("metadata").GetProperty("labels").GetProperty("app").GetString());
+        Assert.Equal(1, second.GetProperty("metadata").GetProperty("remainingItemCount").GetInt32());
+        Assert.Equal(["e"], Names(last));
+        Assert.All(new[] { second, last }, page => Assert.Equal(revision, page.GetProperty("metadata").GetProperty("resourceVersion").GetString()));
+        Assert.Equal(["a", "b", "bb", "d", "e", "f"], Names(now));
+        Assert.NotEqual(revision, now.GetProperty("metadata").GetProperty("resourceVersion").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_whose_revision_was_compacted_is_410_with_a_token_that_continues_at_the_latest_revision()
+    {
+        await using var server = await PlaygroundServer.StartAsync(extraArguments: ["--Playground:Cluster:HistoryWindow", "3"]);
+        var api = await KubeApiPatchRequests.ForNewSandboxAsync(server);
+        foreach (var name in new[] { "a", "b", "c" }) await CreateAsync(api, name);
+        var first = await api.GetAsync($"{ConfigMaps}?limit=1");
+        var revision = first.GetProperty("metadata").GetProperty("resourceVersion").GetString();
+        foreach (var name in new[] { "d", "e", "f", "g" }) await CreateAsync(api, name);
+        await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Delete, $"{ConfigMaps}/b"));
+
+        var expired = await api.ExpectAsync(HttpStatusCode.Gone, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?limit=1&continue={Continue(first)}"));
+        var rest = await api.GetAsync($"{ConfigMaps}?limit=2&continue={Continue(expired)}");
+        var exact = await api.ExpectAsync(HttpStatusCode.Gone, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion={revision}&resourceVersionMatch=Exact"));
+        var legacyExact = await api.ExpectAsync(HttpStatusCode.Gone, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion={revision}&limit=5"));
+        var notOlder = await api.GetAsync($"{ConfigMaps}?resourceVersion={revision}&resourceVersionMatch=NotOlderThan");
+
+        Assert.Equal("Expired", expired.GetProperty("reason").GetString());
+        Assert.Equal(410, expired.GetProperty("code").GetInt32());
+        Assert.Equal("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, "
+            + "or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list "
+            + "- objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.", Message(expired));
+        // The rest as it is now: "b" is gone and "d" came after the first page.
+        Assert.Equal(["c", "d"], Names(rest));
+        Assert.True(long.Parse(rest.GetProperty("metadata").GetProperty("resourceVersion").GetString()!) > long.Parse(revision!));
+        Assert.True(rest.GetProperty("metadata").TryGetProperty("continue", out _));
+        Assert.Equal("The resourceVersion for the provided list is too old.", Message(exact));
+        Assert.Equal("Expired", legacyExact.GetProperty("reason").GetString());
+        Assert.Equal(["a", "c", "d", "e", "f", "g"], Names(notOlder));
+    }
+
+    [Fact]
+    public async Task ResourceVersion_and_resourceVersionMatch_list_an_exact_past_state_or_any_newer_one_as_upstream_does()
+    {
+        var api = await KubeApiPatchRequests.ForNewSandboxAsync(Server);
+        await CreateAsync(api, "a");
+        await CreateAsync(api, "b");
+        var then = (await api.GetAsync(ConfigMaps)).GetProperty("metadata").GetProperty("resourceVersion").GetString();
+        await api.ExpectAsync(HttpStatusCode.OK, api.PatchAsync($"{ConfigMaps}/a", "application/merge-patch+json", """{"metadata":{"labels":{"app":"changed"}}}"""));
+        await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Delete, $"{ConfigMaps}/b"));
+        await CreateAsync(api, "c");
+
+        var exact = await api.GetAsync($"{ConfigMaps}?resourceVersion={then}&resourceVersionMatch=Exact");
+        var legacyExact = await api.GetAsync($"{ConfigMaps}?resourceVersion={then}&limit=1");
+        var notOlder = await api.GetAsync($"{ConfigMaps}?resourceVersion={then}&resourceVersionMatch=NotOlderThan");
+        var legacy = await api.GetAsync($"{ConfigMaps}?resourceVersion={then}");
+        var any = await api.GetAsync($"{ConfigMaps}?resourceVersion=0&limit=1");
+        var noVersion = await api.ExpectAsync(HttpStatusCode.UnprocessableEntity, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersionMatch=Exact"));
+        var exactZero = await api.ExpectAsync(HttpStatusCode.UnprocessableEntity, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion=0&resourceVersionMatch=Exact"));
+        var unknown = await api.ExpectAsync(HttpStatusCode.UnprocessableEntity, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion={then}&resourceVersionMatch=Newest"));
+        var withContinue = await api.ExpectAsync(HttpStatusCode.BadRequest, api.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion={then}&continue={Continue(legacyExact)}"));
+
+        Assert.Equal(["a", "b"], Names(exact));
+        Assert.Equal("x", exact.GetProperty("items")[0].GetProperty("metadata").GetProperty("labels").GetProperty("app").GetString());
+        Assert.Equal(then, exact.GetProperty("metadata").GetProperty("resourceVersion").GetString());
+        Assert.Equal(["a"], Names(legacyExact));
+        Assert.Equal(then, legacyExact.GetProperty("metadata").GetProperty("resourceVersion").GetString());
+        Assert.Equal(["a", "c"], Names(notOlder));
+        Assert.Equal(["a", "c"], Names(legacy));
+        // resourceVersion=0 is answered whole, as upstream's watch cache ignores limit.
+        Assert.Equal(["a", "c"], Names(any));
+        Assert.False(any.GetProperty("metadata").TryGetProperty("continue", out _));
+        Assert.Equal("ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided", Message(noVersion));
+        Assert.Equal("ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"", Message(exactZero));
+        Assert.Equal("ListOptions.meta.k8s.io \"\" is invalid: resourceVersionMatch: Unsupported value: \"Newest\": supported values: \"Exact\", \"NotOlderThan\", \"\"", Message(unknown));
+        Assert.Equal("specifying resource version is not allowed when using continue", Message(withContinue));
+    }
+
+    private const string ConfigMaps = "/api/v1/namespaces/default/configmaps";
+
+    private static string? Message(JsonElement status) => status.GetProperty("message").GetString();
+
+    private static Task<JsonElement> CreateAsync(KubeApiPatchRequests api, string name) =>
+        api.ExpectAsync(HttpStatusCode.Created, api.SendAsync(HttpMethod.Post, ConfigMaps, JsonSerializer.Serialize(new { apiVersion = "v1", kind = "ConfigMap", metadata = new { name, labels = new { app = "x" } } })));
+
     private static string Continue(JsonElement list) => Uri.EscapeDataString(list.GetProperty("metadata").GetProperty("continue").GetString()!);
 
     private static IEnumerable<string?> Names(JsonElement list) =>

@@ -21,11 +21,11 @@ public sealed class KubeApiPatchRequests(PlaygroundServer server, string id, str
         return new KubeApiPatchRequests(server, id, token);
     }
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string contentType = "application/json", string userAgent = "kubectl/v1.32.2")
     {
         var request = new HttpRequestMessage(method, new Uri(server.KubeApiAddress, $"/sandboxes/{id}{path}"));
         request.Headers.Authorization = new("Bearer", token);
-        request.Headers.UserAgent.ParseAdd("kubectl/v1.32.2");
+        request.Headers.UserAgent.ParseAdd(userAgent);
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType);
         return server.KubeApi.SendAsync(request);
     }

@@ -133,7 +133,7 @@ public sealed class KubeApiPatchTests(ServerFixture fixture) : IClassFixture<Ser
         const string path = DeploymentPath + "?fieldManager=ops";
         var manifest = Deployment.Replace("\"nginx:1.25\"", "\"nginx:1.25\"");
 
-        var noManager = await api.ExpectAsync(HttpStatusCode.BadRequest, api.PatchAsync(DeploymentPath, ApplyPatch, manifest));
+        var noManager = await api.ExpectAsync(HttpStatusCode.UnprocessableEntity, api.PatchAsync(DeploymentPath, ApplyPatch, manifest));
         var created = await api.ExpectAsync(HttpStatusCode.Created, api.PatchAsync(path, ApplyPatch, manifest));
         var again = await api.ExpectAsync(HttpStatusCode.OK, api.PatchAsync(path, ApplyPatch, manifest));
         await api.ExpectAsync(HttpStatusCode.OK, api.PatchAsync(DeploymentPath + "/scale?fieldManager=autoscaler", MergePatch, """{"spec":{"replicas":5}}"""));

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using static Playground.Server.Tests.KubeApiPatchRequests;
 
 namespace Playground.Server.Tests;
@@ -101,6 +103,35 @@ public sealed class KubeApiSubresourceTests(ServerFixture fixture) : IClassFixtu
         Assert.Equal("Cannot evict pod as it would violate the pod's disruption budget.", Message(refused));
         Assert.Equal("name in URL does not match name in Eviction object", Message(wrongName));
         await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Get, PodsPath + "/kept"));
+    }
+
+    [Fact]
+    public async Task Finalize_alone_changes_a_namespaces_finalizers_and_emptying_them_lets_a_terminating_namespace_go()
+    {
+        var api = await ForNewSandboxAsync(fixture.Server);
+        await api.ExpectAsync(HttpStatusCode.Created, api.SendAsync(HttpMethod.Post, "/api/v1/namespaces", """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"held"}}"""));
+        var created = await api.GetAsync("/api/v1/namespaces/held");
+        const string finalize = "/api/v1/namespaces/held/finalize";
+        static string With(JsonElement ns, params string[] finalizers)
+        {
+            var node = JsonNode.Parse(ns.GetRawText())!;
+            node["spec"]!["finalizers"] = new JsonArray([.. finalizers.Select(f => (JsonNode)f)]);
+            return node.ToJsonString();
+        }
+
+        var updated = await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Put, "/api/v1/namespaces/held", With(created, "kubernetes", "example.com/hold")));
+        var finalized = await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Put, finalize, With(updated, "kubernetes", "example.com/hold")));
+        await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Delete, "/api/v1/namespaces/held"));
+        var terminating = await api.GetAsync("/api/v1/namespaces/held");
+        await api.ExpectAsync(HttpStatusCode.OK, api.SendAsync(HttpMethod.Put, finalize, With(terminating)));
+        var gone = await api.ExpectAsync(HttpStatusCode.NotFound, api.SendAsync(HttpMethod.Get, "/api/v1/namespaces/held"));
+
+        Assert.Equal("""["kubernetes"]""", updated.GetProperty("spec").GetProperty("finalizers").GetRawText());
+        Assert.Equal("""["kubernetes","example.com/hold"]""", finalized.GetProperty("spec").GetProperty("finalizers").GetRawText());
+        // The namespace controller takes its own "kubernetes" finalizer off; the other one holds the namespace until finalize empties it.
+        Assert.Equal("""["example.com/hold"]""", terminating.GetProperty("spec").GetProperty("finalizers").GetRawText());
+        Assert.Equal("Terminating", terminating.GetProperty("status").GetProperty("phase").GetString());
+        Assert.Equal("namespaces \"held\" not found", Message(gone));
     }
 
     [Fact]

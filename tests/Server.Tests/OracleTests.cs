@@ -7,7 +7,7 @@ namespace Playground.Server.Tests;
 /// <summary>
 /// The oracle for the terminal (issue 4): on one settled sandbox with its clock paused, each read-only command of a
 /// learner's journey prints in the in-browser engine what the real kubectl v1.32 prints against the API (ages aside).
-/// Not compared yet: top (the API serves no metrics.k8s.io), explain (no /openapi yet), cluster-info and config (about
+/// top is compared in KubeApiMetricsTests. Not compared yet: explain (no /openapi yet), cluster-info and config (about
 /// the kubeconfig, which the terminal has none of), and --sort-by on many equal keys (Go's unstable sort orders ties).
 /// </summary>
 public sealed class OracleTests(OracleTests.Sandbox sandbox) : IClassFixture<OracleTests.Sandbox>

@@ -14,10 +14,17 @@ public sealed partial class RealKubectl : IDisposable
     public static async Task<RealKubectl> ForAsync(PlaygroundServer server, string id, string token, string executable = "kubectl") =>
         new(await server.KubeconfigFileAsync(id, token), executable);
 
-    /// <summary>Runs kubectl to the end; a minute is far more than any command here needs.</summary>
-    public async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)
+    /// <summary>Runs kubectl to the end, with <paramref name="stdin"/> as its input if given; a minute is far more than any command here needs.</summary>
+    public async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments, string? stdin = null)
     {
-        using var process = Process.Start(Start(arguments))!;
+        var start = Start(arguments);
+        start.RedirectStandardInput = stdin is not null;
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));

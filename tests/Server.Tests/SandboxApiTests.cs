@@ -166,25 +166,4 @@ public sealed class SandboxApiTests(ServerFixture fixture) : IClassFixture<Serve
         if (reason is not null) Assert.Equal(reason, status.GetProperty("reason").GetString());
         return text;
     }
-
-    /// <summary>A body sent without Content-Length (chunked), so only the server's running count can stop it.</summary>
-    private sealed class StreamedJson : HttpContent
-    {
-        private readonly string json;
-
-        public StreamedJson(string json)
-        {
-            this.json = json;
-            Headers.ContentType = new("application/json");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-            stream.WriteAsync(Encoding.UTF8.GetBytes(json)).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }

@@ -23,6 +23,9 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
     private StrategyContext Context => new(clock.Now, random, ips);
 
+    /// <summary>A dry run allocates Service addresses and ports from a copy, so the real ones stay free.</summary>
+    private StrategyContext ContextFor(WriteContext write) => write.DryRun ? new(clock.Now, random, ips.Copy()) : Context;
+
     public T Create<T>(T obj, WriteContext context) where T : KubeObject => (T)Create((KubeObject)obj, context);
 
     public KubeObject Create(KubeObject input, WriteContext context)
@@ -44,15 +47,16 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         meta.DeletionTimestamp = null;
         meta.DeletionGracePeriodSeconds = null;
         meta.Generation = null;
+        var strategy = ContextFor(context);
         var admission = Admit(Admission.AdmissionOperation.Create, type, obj, null, context);
-        type.Strategy.PrepareForCreate(obj, Context);
+        type.Strategy.PrepareForCreate(obj, strategy);
         Refuse(type, meta.Name ?? "", type.Strategy.Validate(obj));
 
         var key = KeyOf(type, obj);
         if (store.Get(key) is not null) throw ApiException.AlreadyExists(type, key.Name);
         _admission.Validate(admission);
-        if (obj is Service service) Refuse(type, key.Name, ServiceRules.Allocate(service, null, Context));
-        return Copy(store.Commit(WriteType.Added, key, type, obj, context, clock.Now));
+        if (obj is Service service) Refuse(type, key.Name, ServiceRules.Allocate(service, null, strategy));
+        return Commit(WriteType.Added, key, type, obj, context);
     }
 
     public T Get<T>(string? ns, string name) where T : KubeObject => (T)Get(resources.For<T>(), ns, name);
@@ -113,7 +117,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
             obj.Metadata.DeletionTimestamp = clock.Now.AddSeconds(grace);
             obj.Metadata.DeletionGracePeriodSeconds = grace;
             if (obj.Metadata.Generation is { } generation && !terminating) obj.Metadata.Generation = generation + 1;
-            return Copy(store.Commit(WriteType.Modified, key, type, obj, context, clock.Now));
+            return Commit(WriteType.Modified, key, type, obj, context);
         }
         return Remove(type, key, obj, context);
     }
@@ -130,7 +134,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         var status = pod.Status ??= new PodStatus();
         (status.Conditions ??= []).RemoveAll(c => c.Type == "PodScheduled");
         status.Conditions.Add(new Condition { Type = "PodScheduled", Status = "True", LastTransitionTime = clock.Now });
-        return (Pod)Copy(store.Commit(WriteType.Modified, key, type, pod, context, clock.Now));
+        return (Pod)Commit(WriteType.Modified, key, type, pod, context);
     }
 
     private KubeObject Write(KubeObject input, WriteContext context, bool status)
@@ -148,14 +152,19 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
         KeepSystemFields(obj.Metadata, old.Metadata, key);
         // The strategies take parts of the old object, so they get a private copy of it.
-        if (status) type.Strategy.PrepareForStatusUpdate(obj, Copy(record));
+        if (status)
+        {
+            type.Strategy.PrepareForStatusUpdate(obj, Copy(record));
+            Refuse(type, name, type.Strategy.ValidateStatusUpdate(obj));
+        }
         else
         {
+            var strategy = ContextFor(context);
             var admission = Admit(Admission.AdmissionOperation.Update, type, obj, old, context);
-            type.Strategy.PrepareForUpdate(obj, Copy(record), Context);
+            type.Strategy.PrepareForUpdate(obj, Copy(record), strategy);
             Refuse(type, name, type.Strategy.ValidateUpdate(obj, old));
             _admission.Validate(admission);
-            if (obj is Service service) Refuse(type, name, ServiceRules.Allocate(service, (Service)old, Context));
+            if (obj is Service service) Refuse(type, name, ServiceRules.Allocate(service, (Service)old, strategy));
         }
         if (obj.Metadata.Finalizers is { Count: 0 }) obj.Metadata.Finalizers = null;
 
@@ -165,11 +174,16 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null && (obj.Metadata.DeletionGracePeriodSeconds ?? 0) == 0
             && !HasSpecFinalizers(obj))
             return Remove(type, key, obj, context);
-        return Copy(store.Commit(WriteType.Modified, key, type, obj, context, clock.Now, json));
+        return Commit(WriteType.Modified, key, type, obj, context, json);
     }
+
+    /// <summary>Stores the write and returns the object as stored; a dry run returns what would have been stored and stores nothing.</summary>
+    private KubeObject Commit(WriteType write, ObjectKey key, ResourceType type, KubeObject obj, WriteContext context, byte[]? json = null) =>
+        context.DryRun ? KubeJson.Clone(obj) : Copy(store.Commit(write, key, type, obj, context, clock.Now, json));
 
     private KubeObject Remove(ResourceType type, ObjectKey key, KubeObject obj, WriteContext context)
     {
+        if (context.DryRun) return KubeJson.Clone(obj);
         var record = store.Commit(WriteType.Deleted, key, type, obj, context, clock.Now);
         type.Strategy.Released(obj, Context);
         return Copy(record);

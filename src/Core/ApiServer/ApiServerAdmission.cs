@@ -30,7 +30,7 @@ public sealed partial class ApiServer
         ns.Metadata.DeletionTimestamp = clock.Now;
         ns.Metadata.DeletionGracePeriodSeconds = 0;
         ns.Status = new NamespaceStatus { Phase = "Terminating" };
-        return Copy(store.Commit(WriteType.Modified, key, type, ns, context, clock.Now));
+        return Commit(WriteType.Modified, key, type, ns, context);
     }
 
     /// <summary>The finalize subresource of a namespace: the only way to change spec.finalizers; with none left, a terminating namespace is gone.</summary>
@@ -42,7 +42,7 @@ public sealed partial class ApiServer
         (ns.Spec ??= new NamespaceSpec()).Finalizers = finalizers.Count == 0 ? null : [.. finalizers];
         if (ns.Metadata.DeletionTimestamp is not null && ns.Metadata.Finalizers is null && !HasSpecFinalizers(ns))
             return (Namespace)Remove(type, key, ns, context);
-        return (Namespace)Copy(store.Commit(WriteType.Modified, key, type, ns, context, clock.Now));
+        return (Namespace)Commit(WriteType.Modified, key, type, ns, context);
     }
 
     private static bool HasSpecFinalizers(KubeObject obj) => obj is Namespace { Spec.Finalizers.Count: > 0 };

@@ -7,6 +7,7 @@ public sealed record FieldError(string Field, string Reason, string Detail, stri
     public static FieldError Invalid(string field, string value, string detail) => new(field, "FieldValueInvalid", detail, value);
     public static FieldError Forbidden(string field, string detail) => new(field, "FieldValueForbidden", detail);
     public static FieldError Duplicate(string field, string value) => new(field, "FieldValueDuplicate", "", value);
+    public static FieldError TooLong(string field, int limit, string unit = "bytes") => new(field, "FieldValueTooLong", $"must have at most {limit} {unit}");
     public static FieldError NotSupported(string field, string value, IEnumerable<string> supported) =>
         new(field, "FieldValueNotSupported", "supported values: " + string.Join(", ", supported.Select(s => $"\"{s}\"")), value);
 
@@ -16,6 +17,7 @@ public sealed record FieldError(string Field, string Reason, string Detail, stri
         "FieldValueInvalid" => $"{Field}: Invalid value: {Value}: {Detail}",
         "FieldValueForbidden" => $"{Field}: Forbidden: {Detail}",
         "FieldValueDuplicate" => $"{Field}: Duplicate value: {Value}",
+        "FieldValueTooLong" => $"{Field}: Too long: {Detail}",
         "FieldValueNotSupported" => $"{Field}: Unsupported value: {Value}: {Detail}",
         _ => $"{Field}: {Detail}",
     };

@@ -13,6 +13,8 @@ namespace Playground.Core.ApiServer;
 public sealed class ResourceRegistry
 {
     private readonly List<ResourceType> _types = [];
+    private readonly List<ResourceType> _alternates = [];
+    private readonly List<ResourceType> _aggregated = [];
     private readonly Dictionary<Type, ResourceType> _byClr = [];
 
     public ResourceRegistry()
@@ -44,9 +46,25 @@ public sealed class ResourceRegistry
         Add("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, typeof(Api.Autoscaling.HorizontalPodAutoscaler), new HorizontalPodAutoscalerRules(), ["hpa"], ["all"]);
         Add("batch", "v1", "CronJob", "cronjobs", true, typeof(Api.Batch.CronJob), new CronJobRules(), ["cj"], ["all"]);
         Add("batch", "v1", "Job", "jobs", true, typeof(Api.Batch.Job), new JobRules(), null, ["all"]);
+        AddVersion(For<Api.Autoscaling.HorizontalPodAutoscaler>(), "v1", typeof(Api.Autoscaling.V1.HorizontalPodAutoscaler), new Api.Autoscaling.V1.HorizontalPodAutoscalerConversion());
+        AddAggregated<Api.Metrics.NodeMetrics>("metrics.k8s.io", "v1beta1", "nodes", namespaced: false);
+        AddAggregated<Api.Metrics.PodMetrics>("metrics.k8s.io", "v1beta1", "pods", namespaced: true);
     }
 
+    /// <summary>The kinds kept in the store, one entry each, at the version they are stored at (the preferred one).</summary>
     public IReadOnlyList<ResourceType> All => _types;
+
+    /// <summary>The other versions stored kinds are also served at.</summary>
+    public IReadOnlyList<ResourceType> Alternates => _alternates;
+
+    /// <summary>Kinds an aggregated API server serves from elsewhere than the store: metrics-server's NodeMetrics and PodMetrics.</summary>
+    public IReadOnlyList<ResourceType> Aggregated => _aggregated;
+
+    /// <summary>Every version of every stored kind, preferred versions first.</summary>
+    public IEnumerable<ResourceType> AllVersions => _types.Concat(_alternates);
+
+    /// <summary>Everything discovery lists: every version of every stored kind, then the aggregated kinds.</summary>
+    public IEnumerable<ResourceType> Served => AllVersions.Concat(_aggregated);
 
     public void Add(string group, string version, string kind, string plural, bool namespaced, Type clrType,
         IResourceStrategy strategy, string[]? shortNames = null, string[]? categories = null)
@@ -57,26 +75,46 @@ public sealed class ResourceRegistry
         _byClr[clrType] = type;
     }
 
+    /// <summary>Serves a stored kind at another version too, converting with <paramref name="conversion"/>.</summary>
+    public void AddVersion(ResourceType stored, string version, Type clrType, VersionConverter conversion) =>
+        _alternates.Add(stored with { Version = version, ClrType = clrType, Conversion = conversion });
+
+    /// <summary>
+    /// Lists a kind another API server serves read-only from elsewhere than the store (ByKind never finds it, so nothing
+    /// writes it); as metrics-server's, its singular name is empty.
+    /// </summary>
+    public void AddAggregated<T>(string group, string version, string plural, bool namespaced) where T : KubeObject =>
+        _aggregated.Add(new ResourceType(group, version, typeof(T).Name, plural, "", namespaced, typeof(T), [], [], new ResourceStrategy<T>()) { Verbs = ["get", "list"] });
+
     public ResourceType For<T>() where T : KubeObject => For(typeof(T));
 
     public ResourceType For(Type clrType) => _byClr.TryGetValue(clrType, out var type) ? type
         : throw new InvalidOperationException($"{clrType.Name} is not a registered kind");
 
+    /// <summary>A stored kind at any version it is served at.</summary>
     public ResourceType? ByKind(string apiVersion, string kind) =>
-        _types.FirstOrDefault(t => t.Kind == kind && t.ApiVersion == apiVersion);
+        AllVersions.FirstOrDefault(t => t.Kind == kind && t.ApiVersion == apiVersion);
 
-    /// <summary>Resolves what a user types: "po", "pods", "pod", "Pod", "deploy", "deployments.apps", "deployment.v1.apps".</summary>
+    /// <summary>
+    /// Resolves what a user types: "po", "pods", "pod", "Pod", "deploy", "deployments.apps", "deployment.v1.apps"; a
+    /// kind named at another served version ("hpa.v1.autoscaling") resolves to its stored version.
+    /// </summary>
     public ResourceType? Resolve(string name)
     {
         var dot = name.IndexOf('.');
         var resource = (dot < 0 ? name : name[..dot]).ToLowerInvariant();
         var group = dot < 0 ? null : name[(dot + 1)..];
-        return _types.FirstOrDefault(t =>
+        return AllVersions.FirstOrDefault(t =>
             (t.Plural == resource || t.Singular == resource || t.ShortNames.Contains(resource))
-            && (group is null || group == t.Group || group == $"{t.Version}.{t.Group}" || (t.Group.Length == 0 && group == t.Version)));
+            && (group is null || group == t.Group || group == $"{t.Version}.{t.Group}" || (t.Group.Length == 0 && group == t.Version))) is { } type
+            ? (type.Conversion is null ? type : For(type.StoredClrType))
+            : null;
     }
 
-    /// <summary>Turns a manifest into a typed object, refusing unknown kinds and fields with upstream's wording.</summary>
+    /// <summary>
+    /// Turns a manifest into a typed object of the stored version (converting from another served version), refusing
+    /// unknown kinds and fields with upstream's wording.
+    /// </summary>
     public KubeObject Decode(JsonObject node)
     {
         var apiVersion = node["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var av) ? av : "";
@@ -87,15 +125,16 @@ public sealed class ResourceRegistry
         if (missing.Count > 0) throw ApiException.BadRequest($"error validating data: [{string.Join(", ", missing)}]");
         var type = ByKind(apiVersion, kind)
             ?? throw ApiException.BadRequest($"no matches for kind \"{kind}\" in version \"{apiVersion}\"");
+        KubeObject obj;
         try
         {
-            return (KubeObject)(node.Deserialize(type.ClrType, KubeJson.Options)
-                ?? throw new JsonException("null object"));
+            obj = (KubeObject)(node.Deserialize(type.ClrType, KubeJson.Options) ?? throw new JsonException("null object"));
         }
         catch (JsonException e)
         {
             throw ApiException.BadRequest($"{kind} in version \"{type.Version}\" cannot be handled as a {kind}: {DecodeProblem(e)}");
         }
+        return type.Conversion?.ToStored(obj) ?? obj;
     }
 
     /// <summary>Turns System.Text.Json's complaint into the strict-decoding message upstream gives.</summary>

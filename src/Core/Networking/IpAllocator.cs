@@ -42,6 +42,15 @@ public sealed class IpAllocator
 
     public bool ReserveNodePort(int port) => _nodePorts.Add(port);
 
+    /// <summary>A copy to allocate from without taking anything from this one: what a dry run uses.</summary>
+    public IpAllocator Copy()
+    {
+        var copy = new IpAllocator();
+        copy._clusterIps.UnionWith(_clusterIps);
+        copy._nodePorts.UnionWith(_nodePorts);
+        return copy;
+    }
+
     public void Release(string? clusterIp, IEnumerable<int> nodePorts)
     {
         if (clusterIp is not null) _clusterIps.Remove(clusterIp);

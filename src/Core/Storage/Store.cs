@@ -37,6 +37,41 @@ public sealed class Store(int historyWindow = 5000)
 
     public IEnumerable<WriteRecord> All() => _byResource.Values.SelectMany(r => r.Values);
 
+    /// <summary>
+    /// Objects of one resource as they were at <paramref name="revision"/>, in key order: today's, with the writes made
+    /// since then undone from the window. Null when that state is gone: the revision is compacted, or an object written
+    /// since was last written before the window, whose older value the store keeps no more than a compacted etcd does.
+    /// </summary>
+    public IReadOnlyList<WriteRecord>? ListAt(string resource, string? ns, long revision)
+    {
+        if (revision >= Revision) return [.. List(resource, ns)];
+        if (revision < CompactedRevision) return null;
+        // Keys written since the revision, with the type of their earliest write since; each leaves once its value at the revision is found.
+        var changed = new Dictionary<ObjectKey, WriteType>();
+        var then = new Dictionary<ObjectKey, WriteRecord?>();
+        for (var node = _history.Last; node is not null; node = node.Previous)
+        {
+            var write = node.Value;
+            if (write.Revision <= revision && changed.Count == 0) break;
+            if (write.Key.Resource != resource || (ns is not null && write.Key.Namespace != ns)) continue;
+            if (write.Revision > revision) changed[write.Key] = write.Type;
+            else if (changed.Remove(write.Key)) then[write.Key] = write.Type == WriteType.Deleted ? null : write;
+        }
+        foreach (var (key, earliest) in changed)
+        {
+            // An object first created since did not exist at the revision; any other's value then has left the window.
+            if (earliest != WriteType.Added) return null;
+            then[key] = null;
+        }
+        if (then.Count == 0) return [.. List(resource, ns)];
+        var state = new SortedDictionary<ObjectKey, WriteRecord>(EtcdKeyOrder.Instance);
+        foreach (var record in List(resource, ns))
+            if (!then.ContainsKey(record.Key)) state[record.Key] = record;
+        foreach (var (key, record) in then)
+            if (record is not null) state[key] = record;
+        return [.. state.Values];
+    }
+
     /// <param name="json">The object serialized just before, at its previous resourceVersion, if the caller has it: then only the version changes in the text.</param>
     internal WriteRecord Commit(WriteType type, ObjectKey key, ResourceType resourceType, KubeObject obj, WriteContext context, DateTimeOffset now, byte[]? json = null)
     {

@@ -10,34 +10,36 @@ namespace Playground.Server.KubeApi;
 /// </summary>
 public sealed class Discovery
 {
-    private static readonly string[] Verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
-
-    /// <summary>The subresources each kind serves, with their verbs, as upstream lists them.</summary>
+    /// <summary>The subresources each resource serves (by qualified name, as metrics.k8s.io has pods and nodes too), with their verbs, as upstream lists them.</summary>
     private static readonly Dictionary<string, (string Name, string[] Verbs)[]> Subresources = new()
     {
         ["pods"] = [("binding", ["create"]), ("eviction", ["create"]), ("exec", ["create", "get"]), ("log", ["get"]), ("status", ["get", "patch", "update"])],
-        ["deployments"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
-        ["replicasets"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
-        ["statefulsets"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
+        ["deployments.apps"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
+        ["replicasets.apps"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
+        ["statefulsets.apps"] = [("scale", ["get", "patch", "update"]), ("status", ["get", "patch", "update"])],
         ["namespaces"] = [("finalize", ["update"]), ("status", ["get", "patch", "update"])],
     };
 
-    /// <summary>Kinds whose status is a subresource of its own; the rest are written whole.</summary>
+    /// <summary>Resources whose status is a subresource of its own; the rest are written whole.</summary>
     private static readonly HashSet<string> WithStatus =
     [
-        "nodes", "services", "persistentvolumeclaims", "persistentvolumes", "resourcequotas", "daemonsets", "jobs",
-        "cronjobs", "horizontalpodautoscalers", "poddisruptionbudgets", "ingresses",
+        "nodes", "services", "persistentvolumeclaims", "persistentvolumes", "resourcequotas", "daemonsets.apps", "jobs.batch",
+        "cronjobs.batch", "horizontalpodautoscalers.autoscaling", "poddisruptionbudgets.policy", "ingresses.networking.k8s.io",
     ];
 
     public Discovery(ResourceRegistry registry)
     {
         Registry = registry;
-        GroupVersions = registry.All.GroupBy(t => t.ApiVersion).ToDictionary(g => g.Key, g => ResourceList(g.Key, g));
+        GroupVersions = registry.Served.GroupBy(t => t.ApiVersion).ToDictionary(g => g.Key, g => ResourceList(g.Key, g));
+        Aggregated = new AggregatedDiscovery(this);
     }
+
+    /// <summary>The same documents in aggregated form, one for /api and one for /apis.</summary>
+    public AggregatedDiscovery Aggregated { get; }
 
     public ResourceRegistry Registry { get; }
 
-    /// <summary>Every served group version ("v1", "apps/v1", ...) with its APIResourceList.</summary>
+    /// <summary>Every served group version ("v1", "apps/v1", "autoscaling/v1", "metrics.k8s.io/v1beta1", ...) with its APIResourceList.</summary>
     public IReadOnlyDictionary<string, JsonObject> GroupVersions { get; }
 
     public static JsonObject Version()
@@ -65,18 +67,19 @@ public sealed class Discovery
         ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject { ["clientCIDR"] = "0.0.0.0/0", ["serverAddress"] = serverAddress }),
     };
 
+    /// <summary>Every group with its versions, the preferred (stored) one first, as upstream orders them.</summary>
     public JsonObject Groups() => new()
     {
         ["kind"] = "APIGroupList",
         ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray([.. Registry.All.Where(t => t.Group.Length > 0).GroupBy(t => t.Group).Select(g =>
+        ["groups"] = new JsonArray([.. Registry.Served.Where(t => t.Group.Length > 0).GroupBy(t => t.Group).Select(g =>
         {
-            var groupVersion = new JsonObject { ["groupVersion"] = $"{g.Key}/{g.First().Version}", ["version"] = g.First().Version };
+            var versions = g.Select(t => t.Version).Distinct().Select(v => new JsonObject { ["groupVersion"] = $"{g.Key}/{v}", ["version"] = v }).ToList();
             return (JsonNode)new JsonObject
             {
                 ["name"] = g.Key,
-                ["versions"] = new JsonArray(groupVersion.DeepClone()),
-                ["preferredVersion"] = groupVersion,
+                ["versions"] = new JsonArray([.. versions]),
+                ["preferredVersion"] = versions[0].DeepClone(),
             };
         })]),
     };
@@ -92,12 +95,12 @@ public sealed class Discovery
                 ["singularName"] = type.Singular,
                 ["namespaced"] = type.Namespaced,
                 ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray([.. Verbs.Select(v => (JsonNode)v)]),
+                ["verbs"] = new JsonArray([.. type.Verbs.Select(v => (JsonNode)v)]),
             };
             if (type.ShortNames.Count > 0) resource["shortNames"] = new JsonArray([.. type.ShortNames.Select(n => (JsonNode)n)]);
             if (type.Categories.Count > 0) resource["categories"] = new JsonArray([.. type.Categories.Select(c => (JsonNode)c)]);
             resources.Add(resource);
-            var subresources = Subresources.GetValueOrDefault(type.Plural) ?? (WithStatus.Contains(type.Plural) ? [("status", ["get", "patch", "update"])] : []);
+            var subresources = Subresources.GetValueOrDefault(type.QualifiedPlural) ?? (WithStatus.Contains(type.QualifiedPlural) ? [("status", ["get", "patch", "update"])] : []);
             foreach (var (name, verbs) in subresources)
             {
                 var subresource = new JsonObject

@@ -14,8 +14,9 @@ public static class KubeApiRoutes
         var api = app.MapGroup("/sandboxes/{id}").AddEndpointFilter<KubeApiAccess>();
         api.MapGet("/version", () => Json(Discovery.Version()));
         api.MapOpenApi();
-        api.MapGet("/api", (HttpContext context) => Json(Discovery.CoreVersions(context.Request.Host.ToString())));
-        api.MapGet("/apis", (Discovery discovery) => Json(discovery.Groups()));
+        api.MapGet("/api", (HttpContext context, Discovery discovery) =>
+            discovery.Aggregated.Answer(context.Request, core: true) ?? Json(Discovery.CoreVersions(context.Request.Host.ToString())));
+        api.MapGet("/apis", (HttpContext context, Discovery discovery) => discovery.Aggregated.Answer(context.Request, core: false) ?? Json(discovery.Groups()));
         api.MapGet("/api/{version}", (string version, Discovery discovery) => GroupVersion(discovery, version));
         api.MapGet("/apis/{group}/{version}", (string group, string version, Discovery discovery) => GroupVersion(discovery, $"{group}/{version}"));
         api.MapMethods("/api/{version}/{**path}", Methods, (string version, string path, HttpContext context, Discovery discovery) =>
@@ -33,16 +34,18 @@ public static class KubeApiRoutes
     private static async Task<IResult> ResourceAsync(HttpContext context, Discovery discovery, string groupVersion, string path)
     {
         if (ResourcePath.Parse(discovery.Registry, groupVersion, path) is not { } resource) return KubeResponse.NotFound().ToResult();
+        if (Metrics.MetricsApi.Serves(resource.Type)) return await Metrics.MetricsApi.ServeAsync(context, resource);
         if (HttpMethods.IsGet(context.Request.Method) && resource.Name is null && WatchStream.Requested(context.Request))
             return WatchStream.For(context, resource);
         // Logs are text and may stream; patches are JSON or YAML text of any shape: both are read apart from object bodies.
         if (resource.Subresource == "log") return await Subresources.PodLogs.ServeAsync(context, resource);
+        if (resource.Subresource == "exec") return await Exec.PodExec.ServeAsync(context, resource);
         var (patch, refused) = HttpMethods.IsPatch(context.Request.Method) ? await Patching.PatchRequest.ReadAsync(context.Request) : (null, null);
         if (refused is not null) return refused.ToResult();
         var (body, problem) = patch is null ? await ReadBodyAsync(context.Request) : (null, null);
         if (problem is not null) return problem.ToResult();
         if (FieldValidation.Apply(context, discovery.Registry, resource, ref body, ref patch) is { } invalid) return invalid.ToResult();
-        var call = new ResourceHandlers.Call(resource, context.Request.Method, context.Request.Query, body) { Accept = context.Request.Headers.Accept, Patch = patch };
+        var call = new ResourceHandlers.Call(resource, context.Request.Method, context.Request.Query, body) { Accept = context.Request.Headers.Accept, Patch = patch, UserAgent = context.Request.Headers.UserAgent.ToString() };
         var response = await KubeApiAccess.Sandbox(context).RunAsync(cluster => ResourceHandlers.Handle(cluster, call));
         return response.ToResult();
     }

@@ -1,6 +1,6 @@
 namespace Playground.Server.KubeApi;
 
-/// <summary>Reads a request body up to kube-apiserver's limit (--max-request-bytes is 3 MiB), refusing larger ones with a 413 Status.</summary>
+/// <summary>Reads a request body up to kube-apiserver's limit (--max-request-bytes is 3 MiB), refusing larger ones with upstream's 413 Status.</summary>
 public static class RequestBody
 {
     public const int MaxBytes = 3 * 1024 * 1024;
@@ -20,5 +20,5 @@ public static class RequestBody
     }
 
     private static KubeResponse TooLarge() =>
-        KubeResponse.Failure(413, "RequestEntityTooLarge", $"the request body is larger than the limit of {MaxBytes} bytes");
+        KubeResponse.Failure(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxBytes}");
 }

@@ -21,24 +21,40 @@ public static class ResourceHandlers
 
         /// <summary>A PATCH's body as sent (JSON or YAML text of its media type), which the patch handlers parse.</summary>
         public Patching.PatchRequest? Patch { get; init; }
+
+        /// <summary>The User-Agent header, whose program name is a write's field manager when ?fieldManager= is absent.</summary>
+        public string UserAgent { get; init; } = "";
+
+        /// <summary>The write as kubectl's, judged whole but not stored when dryRun=All asks (kubectl --dry-run=server, kubectl diff).</summary>
+        public WriteContext Write => WriteContext.Kubectl with { DryRun = DryRun.Contains("All") };
+
+        /// <summary>dryRun as the query gives it or, for a delete or an eviction, as the DeleteOptions in the body do, where kubectl sends it.</summary>
+        public IReadOnlyList<string?> DryRun =>
+        [
+            .. Query["dryRun"],
+            .. (Method == "DELETE" ? Body : Body?["deleteOptions"] as JsonObject)?["dryRun"] is JsonArray values
+                ? values.Select(v => v is JsonValue value && value.TryGetValue<string>(out var text) ? text : v?.ToJsonString())
+                : [],
+        ];
     }
 
     public static KubeResponse Handle(SimulatedCluster cluster, Call call)
     {
         try
         {
-            return (call.Method, call.Path.Name, call.Path.Subresource) switch
+            CheckOptions(call);
+            return Versions.ServedVersion.Convert(call.Path.Type, (call.Method, call.Path.Name, call.Path.Subresource) switch
             {
                 ("GET", null, _) => List(cluster, call),
                 ("GET", not null, null) => Get(cluster, call),
-                ("POST", null, _) => KubeResponse.Of(201, cluster.Api.Create(Decode(cluster, call), WriteContext.Kubectl)),
-                ("PUT", not null, null) => KubeResponse.Of(200, cluster.Api.Update(Decode(cluster, call), WriteContext.Kubectl)),
-                ("DELETE", not null, null) => KubeResponse.Of(200, cluster.Api.Delete(call.Path.Type, call.Path.Namespace, call.Path.Name, WriteContext.Kubectl, DeleteOptionsOf(call))),
+                ("POST", null, _) => KubeResponse.Of(201, cluster.Api.Create(Patching.ManagedFields.OnCreate(Decode(cluster, call), call, cluster.Api.Now), call.Write)),
+                ("PUT", not null, null) => KubeResponse.Of(200, cluster.Api.Update(Patching.ManagedFields.OnUpdate(cluster.Api, Decode(cluster, call), call), call.Write)),
+                ("DELETE", not null, null) => KubeResponse.Of(200, cluster.Api.Delete(call.Path.Type, call.Path.Namespace, call.Path.Name, call.Write, DeleteOptionsOf(call))),
                 ("DELETE", null, _) => DeleteCollection(cluster.Api, call),
                 ("PATCH", not null, null) => Patching.PatchHandler.Handle(cluster, call),
                 (_, not null, not null) => Subresources.SubresourceHandler.Handle(cluster, call),
                 _ => KubeResponse.Failure(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
-            };
+            });
         }
         catch (ApiException e)
         {
@@ -79,22 +95,24 @@ public static class ResourceHandlers
         var options = DeleteOptionsOf(call);
         var deleted = api.List(call.Path.Type, call.Path.Namespace, query.Labels)
             .Where(query.Fields.Matches)
-            .Select(o => api.Delete(call.Path.Type, o.Metadata.Namespace, o.Metadata.Name!, WriteContext.Kubectl, options))
+            .Select(o => api.Delete(call.Path.Type, o.Metadata.Namespace, o.Metadata.Name!, call.Write, options))
             .ToList();
         return KubeResponse.Of(200, ListOf(api, call.Path.Type, deleted));
     }
 
     /// <summary>The body must be the path's kind, in the path's namespace and, for an update, under the path's name.</summary>
-    private static KubeObject Decode(SimulatedCluster cluster, Call call)
+    internal static KubeObject Decode(SimulatedCluster cluster, Call call)
     {
         if (call.Body is null) throw ApiException.BadRequest("the request has no body: send the object as JSON");
         var type = call.Path.Type;
         // Upstream's decoder takes a missing apiVersion or kind from the endpoint; clients such as the official Python one leave them out.
         call.Body["apiVersion"] ??= type.ApiVersion;
         call.Body["kind"] ??= type.Kind;
+        var apiVersion = call.Body["apiVersion"] is JsonValue given && given.TryGetValue<string>(out var text) ? text : "";
         var obj = cluster.Resources.Decode(call.Body);
-        if (obj.GetType() != type.ClrType)
-            throw ApiException.BadRequest($"the API version in the data ({obj.ApiVersion}) does not match the expected API version ({type.ApiVersion}) or kind {obj.Kind} is not {type.Kind}");
+        // Another version of the same kind decodes to the same stored model, so the version is compared as sent.
+        if (obj.GetType() != type.StoredClrType || apiVersion != type.ApiVersion)
+            throw ApiException.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion}) or kind {obj.Kind} is not {type.Kind}");
         if (type.Namespaced)
         {
             if (string.IsNullOrEmpty(obj.Metadata.Namespace)) obj.Metadata.Namespace = call.Path.Namespace;
@@ -102,27 +120,64 @@ public static class ResourceHandlers
                 throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
         }
         if (call.Path.Name is { } name && obj.Metadata.Name != name)
-            throw ApiException.BadRequest("the name of the object does not match the name on the URL");
+            throw ApiException.BadRequest($"the name of the object ({obj.Metadata.Name}) does not match the name on the URL ({name})");
         return obj;
     }
 
     /// <summary>Options from the body (kubectl sends DeleteOptions there) or the query (curl users do).</summary>
     private static DeleteOptions? DeleteOptionsOf(Call call)
     {
-        DeleteOptions? options = null;
-        if (call.Body is not null)
-        {
-            try
-            {
-                options = call.Body.Deserialize<DeleteOptions>(new JsonSerializerOptions(KubeJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip });
-            }
-            catch (JsonException e)
-            {
-                throw ApiException.BadRequest($"invalid DeleteOptions: {e.Message}");
-            }
-        }
+        var options = ReadDeleteOptions(call.Body);
         if (call.Query["propagationPolicy"].ToString() is { Length: > 0 } policy) (options ??= new()).PropagationPolicy = policy;
-        if (long.TryParse(call.Query["gracePeriodSeconds"], out var grace)) (options ??= new()).GracePeriodSeconds = grace;
+        if (call.Query["gracePeriodSeconds"].ToString() is { Length: > 0 } text)
+            (options ??= new()).GracePeriodSeconds = long.TryParse(text, out var grace) ? grace
+                : throw ApiException.BadRequest($"invalid gracePeriodSeconds: \"{text}\" is not an integer");
+        CheckPropagationPolicy(options);
         return options;
+    }
+
+    /// <summary>A DeleteOptions body (of a delete or an eviction), or a 400 that says which field could not be read.</summary>
+    internal static DeleteOptions? ReadDeleteOptions(JsonNode? body)
+    {
+        if (body is null) return null;
+        try
+        {
+            var options = body.Deserialize<DeleteOptions>(new JsonSerializerOptions(KubeJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip });
+            CheckPropagationPolicy(options);
+            return options;
+        }
+        catch (JsonException e)
+        {
+            throw ApiException.BadRequest($"invalid DeleteOptions: {e.Path?.TrimStart('$', '.')}: {e.Message.Split(" Path:")[0]}");
+        }
+    }
+
+    /// <summary>An unknown policy would otherwise delete in the background: upstream's ValidateDeleteOptions refuses it.</summary>
+    private static void CheckPropagationPolicy(DeleteOptions? options)
+    {
+        if (options?.PropagationPolicy is { } policy && policy is not ("Foreground" or "Background" or "Orphan"))
+            throw RequestOptions.Invalid("DeleteOptions", [FieldError.NotSupported("propagationPolicy", $"\"{policy}\"", ["Foreground", "Background", "Orphan", "nil"])]);
+    }
+
+    /// <summary>
+    /// The write options every verb validates before it acts (upstream's Validate*Options): dryRun may only be "All",
+    /// an apply needs a field manager, and force is for applies only.
+    /// </summary>
+    private static void CheckOptions(Call call)
+    {
+        var kind = call.Method switch { "POST" => "CreateOptions", "PUT" => "UpdateOptions", "PATCH" => "PatchOptions", "DELETE" => "DeleteOptions", _ => null };
+        if (kind is null) return;
+        var errors = new List<FieldError>();
+        var dryRun = call.DryRun;
+        if (!dryRun.All(v => v == "All"))
+            errors.Add(FieldError.NotSupported("dryRun", $"[]string{{{string.Join(", ", dryRun.Select(v => $"\"{v}\""))}}}", ["All"]));
+        if (call.Patch is { } patch)
+        {
+            if (patch.MediaType == Patching.PatchRequest.Apply && call.Query["fieldManager"].ToString().Length == 0)
+                errors.Add(FieldError.Required("fieldManager", "is required for apply patch"));
+            if (patch.MediaType != Patching.PatchRequest.Apply && call.Query.ContainsKey("force"))
+                errors.Add(FieldError.Forbidden("force", "may not be specified for non-apply patch"));
+        }
+        if (errors.Count > 0) throw RequestOptions.Invalid(kind, errors);
     }
 }

@@ -20,7 +20,7 @@ public sealed record ResourcePath(ResourceType Type, string? Namespace, string? 
             segments = segments[2..];
         }
         if (segments.Length is 0 or > 3) return null;
-        var type = registry.All.FirstOrDefault(t => t.ApiVersion == groupVersion && t.Plural == segments[0]);
+        var type = registry.Served.FirstOrDefault(t => t.ApiVersion == groupVersion && t.Plural == segments[0]);
         if (type is null || (ns is not null && !type.Namespaced)) return null;
         return new ResourcePath(type, ns, segments.Length > 1 ? segments[1] : null, segments.Length > 2 ? segments[2] : null);
     }

@@ -38,7 +38,7 @@ public sealed class ResourceQuotaAdmission : IValidatingAdmission
             foreach (var r in matched) status.Used[r] = (Amount.Of(used.GetValueOrDefault(r, "0")) + requested[r]).ToString();
             charged.Add(quota);
         }
-        foreach (var quota in charged) a.Api.UpdateStatus(quota, new WriteContext("kube-apiserver", a.Context.Cause));
+        foreach (var quota in charged) a.Api.UpdateStatus(quota, a.Context with { Actor = "kube-apiserver" });
     }
 
     /// <summary>Quota on cpu or memory makes every container state that resource, as upstream still requires for compatibility.</summary>

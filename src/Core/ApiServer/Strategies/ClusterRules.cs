@@ -19,6 +19,17 @@ public sealed class NamespaceRules : ResourceStrategy<Namespace>
     {
         (ns.Metadata.Labels ??= [])["kubernetes.io/metadata.name"] = ns.Metadata.Name ?? "";
     }
+
+    /// <summary>spec.finalizers are qualified names, and one without a prefix must be a standard one (upstream's validateFinalizerName).</summary>
+    protected override IEnumerable<FieldError> ValidateObject(Namespace ns)
+    {
+        foreach (var finalizer in ns.Spec?.Finalizers ?? [])
+        {
+            if (Labels.QualifiedNameProblem(finalizer) is { } problem) yield return FieldError.Invalid("spec.finalizers", $"\"{finalizer}\"", problem);
+            else if (!finalizer.Contains('/') && finalizer is not ("kubernetes" or "orphan" or "foregroundDeletion"))
+                yield return FieldError.Invalid("spec.finalizers", $"\"{finalizer}\"", "name is neither a standard finalizer name nor is it fully qualified");
+        }
+    }
 }
 
 public sealed class NodeRules : ResourceStrategy<Node>

@@ -44,6 +44,11 @@ public sealed class DeploymentRules : ResourceStrategy<Deployment>
         }
     }
 
+    protected override IEnumerable<FieldError> ValidateStatus(Deployment deployment) => deployment.Status is not { } status ? [] : NonNegative(
+        ("status.observedGeneration", status.ObservedGeneration), ("status.replicas", status.Replicas), ("status.updatedReplicas", status.UpdatedReplicas),
+        ("status.readyReplicas", status.ReadyReplicas), ("status.availableReplicas", status.AvailableReplicas),
+        ("status.unavailableReplicas", status.UnavailableReplicas), ("status.collisionCount", status.CollisionCount));
+
     protected override IEnumerable<FieldError> ValidateChange(Deployment updated, Deployment old)
     {
         if (Serialization.KubeJson.SerializeValue(updated.Spec.Selector) != Serialization.KubeJson.SerializeValue(old.Spec.Selector))

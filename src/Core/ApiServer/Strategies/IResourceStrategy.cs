@@ -14,6 +14,9 @@ public interface IResourceStrategy
     /// <summary>A status write keeps everything of the old object but its status; <paramref name="old"/> is a private copy, as for an update.</summary>
     void PrepareForStatusUpdate(KubeObject updated, KubeObject old);
 
+    /// <summary>What a status write may not hold (negative counts, bad annotations), after <see cref="PrepareForStatusUpdate"/>.</summary>
+    IEnumerable<FieldError> ValidateStatusUpdate(KubeObject updated);
+
     /// <summary>Gives back what the object held (addresses, ports) once it is gone from the store.</summary>
     void Released(KubeObject obj, StrategyContext context);
 }

@@ -18,6 +18,10 @@ public sealed class ReplicaSetRules : ResourceStrategy<ReplicaSet>
     protected override IEnumerable<FieldError> ValidateObject(ReplicaSet rs) =>
         WorkloadValidation.Validate(rs.Spec.Selector, rs.Spec.Template, rs.Spec.Replicas);
 
+    protected override IEnumerable<FieldError> ValidateStatus(ReplicaSet rs) => rs.Status is not { } status ? [] : NonNegative(
+        ("status.replicas", status.Replicas), ("status.fullyLabeledReplicas", status.FullyLabeledReplicas), ("status.readyReplicas", status.ReadyReplicas),
+        ("status.availableReplicas", status.AvailableReplicas), ("status.observedGeneration", status.ObservedGeneration));
+
     protected override IEnumerable<FieldError> ValidateChange(ReplicaSet updated, ReplicaSet old)
     {
         if (Serialization.KubeJson.SerializeValue(updated.Spec.Selector) != Serialization.KubeJson.SerializeValue(old.Spec.Selector))

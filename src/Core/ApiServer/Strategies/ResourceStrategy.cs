@@ -29,7 +29,7 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
         var name = obj.Metadata.Name ?? "";
         if (name.Length == 0) errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
         else if (NameRule(name) is { } problem) errors.Add(FieldError.Invalid("metadata.name", $"\"{name}\"", problem));
-        Labels.Validate(obj.Metadata.Labels, "metadata.labels", errors);
+        ObjectMetadata.Validate(obj.Metadata, errors);
         errors.AddRange(ValidateObject((T)obj));
         return errors;
     }
@@ -56,6 +56,13 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
         if (StatusWritesAnnotations) updated.Metadata.Annotations = annotations;
     }
 
+    public IEnumerable<FieldError> ValidateStatusUpdate(KubeObject updated)
+    {
+        var errors = new List<FieldError>();
+        ObjectMetadata.Validate(updated.Metadata, errors);
+        return errors.Concat(ValidateStatus((T)updated));
+    }
+
     /// <summary>Whether the status subresource also takes annotations (upstream's deployment status strategy resets only spec and labels).</summary>
     protected virtual bool StatusWritesAnnotations => false;
 
@@ -73,6 +80,12 @@ public class ResourceStrategy<T> : IResourceStrategy where T : KubeObject
     protected virtual IEnumerable<FieldError> ValidateObject(T obj) => [];
 
     protected virtual IEnumerable<FieldError> ValidateChange(T updated, T old) => [];
+
+    protected virtual IEnumerable<FieldError> ValidateStatus(T obj) => [];
+
+    /// <summary>Upstream's ValidateNonnegativeField, which status counts share.</summary>
+    protected static IEnumerable<FieldError> NonNegative(params (string Field, long? Value)[] fields) =>
+        fields.Where(f => f.Value < 0).Select(f => FieldError.Invalid(f.Field, f.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be greater than or equal to 0"));
 
     /// <summary>Everything but metadata and status: what a generation counts.</summary>
     private static string SpecOf(KubeObject obj)

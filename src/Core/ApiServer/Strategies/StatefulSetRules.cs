@@ -72,6 +72,11 @@ public sealed class StatefulSetRules : ResourceStrategy<StatefulSet>
             yield return FieldError.Forbidden("spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in StatefulSet is not Supported");
     }
 
+    protected override IEnumerable<FieldError> ValidateStatus(StatefulSet set) => set.Status is not { } status ? [] : NonNegative(
+        ("status.observedGeneration", status.ObservedGeneration), ("status.replicas", status.Replicas), ("status.readyReplicas", status.ReadyReplicas),
+        ("status.currentReplicas", status.CurrentReplicas), ("status.updatedReplicas", status.UpdatedReplicas),
+        ("status.availableReplicas", status.AvailableReplicas), ("status.collisionCount", status.CollisionCount));
+
     /// <summary>Upstream's ValidateStatefulSetUpdate: only replicas, ordinals, template, updateStrategy, the retention policy and minReadySeconds may change.</summary>
     protected override IEnumerable<FieldError> ValidateChange(StatefulSet updated, StatefulSet old)
     {

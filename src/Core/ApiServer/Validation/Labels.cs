@@ -10,14 +10,15 @@ public static partial class Labels
         if (labels is null) return;
         foreach (var (key, value) in labels)
         {
-            if (KeyProblem(key) is { } keyProblem) errors.Add(FieldError.Invalid(path, $"\"{key}\"", keyProblem));
+            if (QualifiedNameProblem(key) is { } keyProblem) errors.Add(FieldError.Invalid(path, $"\"{key}\"", keyProblem));
             if (value.Length > 63 || !ValuePattern().IsMatch(value))
                 errors.Add(FieldError.Invalid($"{path}", $"\"{value}\"",
                     "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
         }
     }
 
-    private static string? KeyProblem(string key)
+    /// <summary>What is wrong with a qualified name ("prefix/name"), the rule for label and annotation keys and finalizers; null when nothing.</summary>
+    public static string? QualifiedNameProblem(string key)
     {
         var slash = key.IndexOf('/');
         var name = slash >= 0 ? key[(slash + 1)..] : key;

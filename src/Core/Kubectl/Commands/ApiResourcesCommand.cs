@@ -3,7 +3,7 @@ using Playground.Core.Kubectl.Printers;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl api-resources: the kinds this API server serves, by group (the core group first), by name within a group.</summary>
+/// <summary>kubectl api-resources: the kinds this API server serves at their preferred versions, by group (the core group first), by name within a group.</summary>
 public sealed class ApiResourcesCommand : Command
 {
     public override string Name => "api-resources";
@@ -23,7 +23,7 @@ public sealed class ApiResourcesCommand : Command
         var output = context.Args.String("output");
         if (output is not (null or "" or "wide" or "name"))
             throw KubectlException.Error($"--output {output} is not available");
-        var types = context.Resources.All
+        var types = context.Resources.All.Concat(context.Resources.Aggregated)
             .Where(t => !context.Args.IsSet("namespaced") || t.Namespaced == (ParsedArgs.ParseBool(context.Args.String("namespaced")!) ?? true))
             .Where(t => !context.Args.IsSet("api-group") || t.Group == context.Args.String("api-group"))
             .OrderBy(t => t.Group, StringComparer.Ordinal).ThenBy(t => t.Plural, StringComparer.Ordinal)
@@ -40,7 +40,7 @@ public sealed class ApiResourcesCommand : Command
         foreach (var t in types)
         {
             table.Append($"{t.Plural}\t{string.Join(',', t.ShortNames)}\t{t.ApiVersion}\t{(t.Namespaced ? "true" : "false")}\t{t.Kind}");
-            if (wide) table.Append($"\tcreate,delete,deletecollection,get,list,patch,update,watch\t{string.Join(',', t.Categories)}");
+            if (wide) table.Append($"\t{string.Join(',', t.Verbs)}\t{string.Join(',', t.Categories)}");
             table.Append('\n');
         }
         context.Write(TabWriter.ForTables().Write(table.ToString()).ToString());

@@ -9,7 +9,7 @@ public sealed class ApiVersionsCommand : Command
 
     public override void Run(CommandContext context)
     {
-        foreach (var version in context.Resources.All.Select(t => t.ApiVersion).Distinct().Order(StringComparer.Ordinal))
+        foreach (var version in context.Resources.Served.Select(t => t.ApiVersion).Distinct().Order(StringComparer.Ordinal))
             context.WriteLine(version);
     }
 }

@@ -3,7 +3,6 @@ using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Kubectl.Parsing;
 using Playground.Core.Kubectl.Printers;
-using Playground.Core.Serialization;
 
 namespace Playground.Core.Kubectl.Commands;
 
@@ -50,15 +49,17 @@ public sealed class ApplyCommand : Command
         var desired = WithLastApplied(manifest.Node);
         var live = context.Api.TryGet(manifest.Type, manifest.Namespace, manifest.Name);
         var name = ResourceArgs.Ref(manifest.Type, manifest.Name);
+        var write = DryRun.Write(dryRun);
         if (live is null)
         {
             var obj = context.Resources.Decode(desired);
-            var created = dryRun == DryRunMode.None ? context.Api.Create(obj, WriteContext.Kubectl) : obj;
+            var created = write is { } sent ? context.Api.Create(obj, sent) : obj;
             Report(context, output, created, $"{name} created{DryRun.Suffix(dryRun)}");
             return;
         }
 
-        var liveNode = KubeJson.ToNode(live);
+        // The three-way merge happens in the manifest's version, as kubectl reads the live object at that version.
+        var liveNode = manifest.Type.ToNode(live);
         var lastApplied = live.Metadata.Annotations?.GetValueOrDefault(LastAppliedAnnotation);
         if (lastApplied is null)
             context.WriteLine($"Warning: resource {manifest.Type.Plural}/{manifest.Name} is missing the {LastAppliedAnnotation} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.");
@@ -70,7 +71,7 @@ public sealed class ApplyCommand : Command
             return;
         }
         var patched = context.Resources.Decode(merged);
-        var updated = dryRun == DryRunMode.None ? context.Api.Update(patched, WriteContext.Kubectl) : patched;
+        var updated = write is { } update ? context.Api.Update(patched, update) : patched;
         Report(context, output, updated, $"{name} configured{DryRun.Suffix(dryRun)}");
     }
 

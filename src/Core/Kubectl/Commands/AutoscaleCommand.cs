@@ -4,10 +4,12 @@ using Playground.Core.Kubectl.Parsing;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>kubectl autoscale TYPE NAME --max=N [--min=N] [--cpu-percent=N]: creates the autoscaling/v2 HorizontalPodAutoscaler kubectl 1.32 sends.</summary>
+/// <summary>kubectl autoscale TYPE NAME --max=N [--min=N] [--cpu-percent=N]: creates the autoscaling/v1 HorizontalPodAutoscaler kubectl 1.32 sends, and prints it at v1.</summary>
 public sealed class AutoscaleCommand : Command
 {
     private static readonly string[] Scalable = ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"];
+
+    private const string V1 = "autoscaling/v1";
 
     public override string Name => "autoscale";
     public override string Summary => "Auto-scale a deployment, replica set, stateful set, or replication controller";
@@ -43,8 +45,8 @@ public sealed class AutoscaleCommand : Command
             var node = Build(context.Args.String("name") is { Length: > 0 } n ? n : target.Metadata.Name!, type, target.Metadata.Name!, min, max, cpu,
                 context.NamespaceGiven ? context.Namespace : null);
             var hpa = context.Resources.Decode(node);
-            var hpaType = context.Resources.For(hpa.GetType());
-            var created = dryRun == DryRunMode.None ? context.Api.Create(hpa, WriteContext.Kubectl) : hpa;
+            var hpaType = context.Resources.ByKind(V1, "HorizontalPodAutoscaler")!;
+            var created = hpaType.Served(DryRun.Write(dryRun) is { } write ? context.Api.Create(hpa, write) : hpa);
             if (output.Kind == OutputKind.Default) context.WriteLine($"{ResourceArgs.Ref(hpaType, hpa.Metadata.Name)} autoscaled{DryRun.Suffix(dryRun)}");
             else context.Write(dryRun == DryRunMode.Client && output.Kind != OutputKind.Name ? output.Render(node) : output.Print([created], asList: false, context.Resources));
             count++;
@@ -61,22 +63,15 @@ public sealed class AutoscaleCommand : Command
             ["maxReplicas"] = max,
             ["scaleTargetRef"] = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind, ["name"] = targetName },
         };
-        if (cpu >= 0)
-        {
-            spec["metrics"] = new JsonArray(new JsonObject
-            {
-                ["resource"] = new JsonObject { ["name"] = "cpu", ["target"] = new JsonObject { ["averageUtilization"] = cpu, ["type"] = "Utilization" } },
-                ["type"] = "Resource",
-            });
-        }
         if (min >= 0) spec["minReplicas"] = min;
+        if (cpu >= 0) spec["targetCPUUtilizationPercentage"] = cpu;
         return new JsonObject
         {
-            ["apiVersion"] = "autoscaling/v2",
+            ["apiVersion"] = V1,
             ["kind"] = "HorizontalPodAutoscaler",
             ["metadata"] = metadata,
             ["spec"] = spec,
-            ["status"] = new JsonObject { ["currentMetrics"] = null, ["desiredReplicas"] = 0 },
+            ["status"] = new JsonObject { ["currentReplicas"] = 0, ["desiredReplicas"] = 0 },
         };
     }
 }

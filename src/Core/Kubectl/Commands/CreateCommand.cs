@@ -41,7 +41,7 @@ public sealed class CreateCommand : Command
             try
             {
                 var obj = context.Resources.Decode(manifest.Node);
-                var created = dryRun == DryRunMode.None ? context.Api.Create(obj, WriteContext.Kubectl) : obj;
+                var created = DryRun.Write(dryRun) is { } write ? context.Api.Create(obj, write) : obj;
                 if (output.Kind == OutputKind.Default) context.WriteLine($"{ResourceArgs.Ref(manifest.Type, manifest.Name)} created{DryRun.Suffix(dryRun)}");
                 else context.Write(output.Print([created], asList: false, context.Resources));
             }
@@ -66,7 +66,7 @@ public sealed class CreateCommand : Command
             else context.Write(output.Kind == OutputKind.Name ? ResourceArgs.Ref(type, obj.Metadata.Name) + "\n" : output.Render(node));
             return;
         }
-        var created = dryRun == DryRunMode.None ? context.Api.Create(obj, WriteContext.Kubectl) : obj;
+        var created = DryRun.Write(dryRun) is { } write ? context.Api.Create(obj, write) : obj;
         if (output.Kind == OutputKind.Default) context.WriteLine($"{ResourceArgs.Ref(type, obj.Metadata.Name)} created{DryRun.Suffix(dryRun)}");
         else context.Write(output.Print([created], asList: false, context.Resources));
     }

@@ -1,3 +1,5 @@
+using Playground.Core.ApiServer;
+
 namespace Playground.Core.Kubectl.Commands;
 
 public enum DryRunMode { None, Client, Server }
@@ -11,6 +13,14 @@ public static class DryRun
         "client" => DryRunMode.Client,
         "server" => DryRunMode.Server,
         var other => throw KubectlException.Error($"Invalid dry-run value ({other}). Must be \"none\", \"server\", or \"client\"."),
+    };
+
+    /// <summary>The write to send, or null when a client dry run sends nothing; a server dry run is judged whole by the API server and stored nowhere.</summary>
+    public static WriteContext? Write(DryRunMode mode) => mode switch
+    {
+        DryRunMode.Client => null,
+        DryRunMode.Server => WriteContext.Kubectl with { DryRun = true },
+        _ => WriteContext.Kubectl,
     };
 
     public static string Suffix(DryRunMode mode) => mode switch

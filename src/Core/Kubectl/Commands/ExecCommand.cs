@@ -1,15 +1,11 @@
-using Playground.Core.Kubelet.Images;
-using Playground.Core.Kubelet.Volumes;
+using Playground.Core.Kubelet;
 using Playground.Core.Kubectl.Parsing;
-using Playground.Core.Networking.Programs;
-using Playground.Core.Networking.Traffic;
 
 namespace Playground.Core.Kubectl.Commands;
 
 /// <summary>
-/// kubectl exec POD [-c CONTAINER] -- COMMAND [args...]: runs a program in a running container, as the container
-/// runtime would find it in the image; the network programs (curl, wget, nslookup) talk to the simulated cluster network,
-/// and cat and ls read the pod's mounted volumes.
+/// kubectl exec POD [-c CONTAINER] [-i] -- COMMAND [args...]: runs a program in a running container through
+/// ContainerExec, the implementation the Kubernetes API's pods/exec shares; with -i, sh reads the terminal's input.
 /// </summary>
 public sealed class ExecCommand : Command
 {
@@ -41,25 +37,19 @@ public sealed class ExecCommand : Command
         if (command.Count == 0) throw new KubectlException("error: you must specify at least one command for the container");
 
         var pod = LogsCommand.FindPod(context, args[0]);
-        if (pod.Status?.Phase is "Succeeded" or "Failed")
-            throw new KubectlException($"error: cannot exec into a container in a completed pod; current phase is {pod.Status.Phase}");
-        var node = pod.Spec.NodeName is { } nodeName ? context.Api.TryGet<Api.Core.Node>(null, nodeName) : null;
-        // The API server reaches the container through the node's kubelet, which a powered-off machine does not answer.
-        if (Machines.IsOff(node))
-            throw new KubectlException($"Error from server: error dialing backend: dial tcp {Machines.InternalIp(node)}:10250: connect: no route to host");
+        if (ContainerExec.Completed(pod) is { } completed) throw KubectlException.Error(completed.Message);
         var container = LogsCommand.PickContainer(context, pod, context.Args.String("container"));
-        if (pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == container.Name)?.State?.Running is null)
-            throw new KubectlException($"error: unable to upgrade connection: container not found (\"{container.Name}\")");
-
-        var image = ImageReference.Parse(container.Image ?? "");
-        var program = command[0].Split('/')[^1];
-        // cat and ls of mounted volumes first: the other programs know the network, not the pod's files.
-        var result = FileCommands.Run(command, context.Api, pod, container);
-        if (result is null && !ContainerPrograms.Has(image, program))
-            throw new KubectlException($"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{command[0]}\": executable file not found in $PATH: unknown\ncommand terminated with exit code 126", 126);
-        result ??= ContainerPrograms.Run(command, new ExecContext(pod, new ClusterNetwork(context.Api)))
-            ?? throw KubectlException.Error($"this playground's exec runs curl, wget, nslookup, hostname, cat /etc/resolv.conf, and cat or ls of mounted volumes; \"{string.Join(' ', command)}\" is not simulated");
-        context.Write(result.Output);
-        if (result.ExitCode != 0) throw new KubectlException($"command terminated with exit code {result.ExitCode}", result.ExitCode);
+        switch (ContainerExec.Run(context.Api, pod, container, command, context.Args.Bool("stdin") ? context.Stdin : null))
+        {
+            // The API server answers for a kubelet it cannot dial; the other refusals kubectl words itself.
+            case ExecResult.Refused { Reason: ExecRefusal.NodeUnreachable } refused:
+                throw new KubectlException($"Error from server: {refused.Message}");
+            case ExecResult.Refused refused:
+                throw KubectlException.Error(refused.Message);
+            case ExecResult.Ran ran:
+                context.Write(ran.Output);
+                if (ran.ExitCode != 0) throw new KubectlException($"command terminated with exit code {ran.ExitCode}", ran.ExitCode);
+                break;
+        }
     }
 }

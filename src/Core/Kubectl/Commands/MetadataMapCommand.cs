@@ -68,7 +68,7 @@ public abstract class MetadataMapCommand : Command
             obj.Metadata.ResourceVersion = context.Args.String("resource-version") is { Length: > 0 } rv ? rv : null;
             try
             {
-                if (changed && dryRun == DryRunMode.None) context.Api.Update(obj, WriteContext.Kubectl);
+                if (changed && DryRun.Write(dryRun) is { } write) context.Api.Update(obj, write);
                 context.WriteLine($"{ResourceArgs.Ref(type, obj.Metadata.Name)} {Outcome(changed, map.Count < before)}{DryRun.Suffix(dryRun)}");
             }
             catch (ApiException e)

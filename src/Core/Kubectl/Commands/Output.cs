@@ -59,7 +59,8 @@ public sealed record Output(OutputKind Kind, string Template = "")
         switch (Kind)
         {
             case OutputKind.Name:
-                return string.Concat(objects.Select(o => ResourceArgs.Ref(registry.For(o.GetType()), o.Metadata.Name) + "\n"));
+                // By apiVersion first: an object shown at another served version (autoscaling/v1) has a model of its own.
+                return string.Concat(objects.Select(o => ResourceArgs.Ref(registry.ByKind(o.ApiVersion, o.Kind) ?? registry.For(o.GetType()), o.Metadata.Name) + "\n"));
             case OutputKind.CustomColumns:
                 return CustomColumns.Print(Template, objects.Select(o => (JsonNode)Node(o)).ToList(), noHeaders);
         }

@@ -50,7 +50,7 @@ public sealed class PatchCommand : Command
                 }
                 var obj = context.Resources.Decode(patched);
                 var changed = patched.ToJsonString() != before.ToJsonString();
-                var result = changed && dryRun == DryRunMode.None ? context.Api.Update(obj, WriteContext.Kubectl) : obj;
+                var result = changed && DryRun.Write(dryRun) is { } write ? context.Api.Update(obj, write) : obj;
                 if (output.Kind == OutputKind.Default)
                     context.WriteLine($"{ResourceArgs.Ref(resource, live.Metadata.Name)} patched{(changed ? "" : " (no change)")}{DryRun.Suffix(dryRun)}");
                 else context.Write(output.Print([result], asList: false, context.Resources));

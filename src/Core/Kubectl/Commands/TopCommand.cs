@@ -1,5 +1,4 @@
 using Playground.Core.Api.Core;
-using Playground.Core.ApiServer;
 using Playground.Core.ApiServer.Validation;
 using Playground.Core.Kubectl.Parsing;
 using Playground.Core.Kubectl.Printers;
@@ -21,6 +20,14 @@ public sealed class TopCommand : Command
     internal static string Cpu(long milli) => $"{milli}m";
 
     internal static string Memory(long bytes) => $"{bytes / (1024 * 1024)}Mi";
+
+    /// <summary>--sort-by, which kubectl checks before asking for anything.</summary>
+    internal static string? SortBy(CommandContext context) => context.Args.String("sort-by") switch
+    {
+        null or "" => null,
+        var field and ("cpu" or "memory") => field,
+        _ => throw KubectlException.Error("--sort-by accepts only cpu or memory"),
+    };
 
     internal static string Table(IEnumerable<string[]> rows, string[] header, bool noHeaders)
     {
@@ -50,20 +57,18 @@ public sealed class TopPodCommand : Command
     {
         var all = context.Args.Bool("all-namespaces");
         var ns = all ? null : context.Namespace;
-        var usage = MetricsServer.Pods(context.Api, ns).AsEnumerable();
-        if (context.Args.String("selector") is { Length: > 0 } selector)
-        {
-            var parsed = LabelSelectors.Parse(selector);
-            usage = usage.Where(u => LabelSelectors.Matches(parsed, u.Pod.Metadata.Labels));
-        }
+        var sortBy = TopCommand.SortBy(context);
+        var selector = context.Args.String("selector") is { Length: > 0 } text ? LabelSelectors.Parse(text) : null;
+        var usage = MetricsServer.Pods(context.Api, ns).Where(u => selector is null || LabelSelectors.Matches(selector, u.Pod.Metadata.Labels));
         if (context.Args.Positionals is [var name, ..])
         {
-            var pod = context.Api.TryGet<Pod>(context.Namespace, name) ?? throw new ApiException(ApiException.NotFound(context.Resources.For<Pod>(), name).Status);
+            if (selector is not null) throw KubectlException.Error("only one of NAME or selector can be provided");
+            // kubectl gets the one pod's metrics, which metrics-server refuses with NotFound when it has none.
+            var pod = context.Api.TryGet<Pod>(context.Namespace, name) ?? throw MetricsObjects.PodNotFound(context.Resources, name);
             usage = usage.Where(u => u.Pod.Metadata.Uid == pod.Metadata.Uid);
-            if (!usage.Any())
-                throw KubectlException.Error($"Metrics not available for pod {context.Namespace}/{name}, age: {GoAge(pod, context.Now)}");
+            if (!usage.Any()) throw MetricsObjects.NoPodMetrics(context.Resources, context.Namespace, name);
         }
-        var list = context.Args.String("sort-by") switch
+        var list = sortBy switch
         {
             "cpu" => usage.OrderByDescending(u => u.MilliCpu).ToList(),
             "memory" => usage.OrderByDescending(u => u.MemoryBytes).ToList(),
@@ -71,6 +76,11 @@ public sealed class TopPodCommand : Command
         };
         if (list.Count == 0)
         {
+            // As kubectl's verifyEmptyMetrics: pods of the current namespace (even with -A) that are old enough should have had metrics.
+            var pods = context.Api.List<Pod>(context.Namespace, selector);
+            if (pods.FirstOrDefault(p => context.Now - (p.Metadata.CreationTimestamp ?? context.Now) > MetricsCreationDelay) is { } old)
+                throw KubectlException.Error($"Metrics not available for pod {old.Metadata.Namespace}/{old.Metadata.Name}, age: {GoAge(old, context.Now)}");
+            if (pods.Count > 0) throw KubectlException.Error("metrics not available yet");
             context.WriteLine(all ? "No resources found" : $"No resources found in {context.Namespace} namespace.");
             return;
         }
@@ -85,6 +95,9 @@ public sealed class TopPodCommand : Command
 
     private static string[] Row(bool all, Pod pod, string[] names, long cpu, long memory) =>
         [.. all ? [pod.Metadata.Namespace!] : Array.Empty<string>(), .. names, TopCommand.Cpu(cpu), TopCommand.Memory(memory)];
+
+    /// <summary>How long kubectl expects a new pod to go without metrics before it says they are missing.</summary>
+    private static readonly TimeSpan MetricsCreationDelay = TimeSpan.FromMinutes(2);
 
     /// <summary>Go's Duration.String of the pod's age, as kubectl's message prints it.</summary>
     private static string GoAge(Pod pod, DateTimeOffset now) =>
@@ -107,6 +120,7 @@ public sealed class TopNodeCommand : Command
 
     public override void Run(CommandContext context)
     {
+        var sortBy = TopCommand.SortBy(context);
         var usage = MetricsServer.Nodes(context.Api).AsEnumerable();
         if (context.Args.String("selector") is { Length: > 0 } selector)
         {
@@ -115,20 +129,16 @@ public sealed class TopNodeCommand : Command
         }
         if (context.Args.Positionals is [var name, ..])
         {
-            if (context.Api.TryGet<Node>(null, name) is null) throw new ApiException(ApiException.NotFound(context.Resources.For<Node>(), name).Status);
+            if (context.Api.TryGet<Node>(null, name) is null) throw MetricsObjects.NodeNotFound(context.Resources, name);
             usage = usage.Where(u => u.Node.Metadata.Name == name);
         }
-        var list = context.Args.String("sort-by") switch
+        var list = sortBy switch
         {
             "cpu" => usage.OrderByDescending(u => u.MilliCpu).ToList(),
             "memory" => usage.OrderByDescending(u => u.MemoryBytes).ToList(),
             _ => usage.OrderBy(u => u.Node.Metadata.Name, StringComparer.Ordinal).ToList(),
         };
-        if (list.Count == 0)
-        {
-            context.WriteLine("No resources found");
-            return;
-        }
+        if (list.Count == 0) throw KubectlException.Error("metrics not available yet");
         var rows = list.Select(u => new[]
         {
             u.Node.Metadata.Name!, TopCommand.Cpu(u.MilliCpu), Percent(u.MilliCpu, u.AllocatableMilliCpu),

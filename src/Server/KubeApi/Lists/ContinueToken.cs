@@ -6,7 +6,8 @@ namespace Playground.Server.KubeApi.Lists;
 
 /// <summary>
 /// The opaque ?continue= of a paged list: the list's revision and the etcd key the next page starts after,
-/// base64-encoded JSON as upstream's token is. Clients only hand it back.
+/// base64-encoded JSON as upstream's token is. Clients only hand it back. A revision of -1 is the inconsistent token
+/// of a 410 answer: the rest of the list at whatever revision is current.
 /// </summary>
 public sealed record ContinueToken(long Revision, string? Namespace, string Name)
 {
@@ -22,7 +23,8 @@ public sealed record ContinueToken(long Revision, string? Namespace, string Name
             var base64 = text.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
             var wire = JsonSerializer.Deserialize<Wire>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
-            if (wire is { Name.Length: > 0 }) return new ContinueToken(wire.Rv, wire.Ns, wire.Name);
+            // Upstream refuses a token at revision 0 too: a token holds a revision, or -1 for the latest.
+            if (wire is { Name.Length: > 0, Rv: not 0 }) return new ContinueToken(wire.Rv, wire.Ns, wire.Name);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

@@ -12,6 +12,7 @@ public sealed record ListQuery(
     int? Limit,
     ContinueToken? Continue,
     string? ResourceVersion,
+    string? ResourceVersionMatch,
     bool Watch,
     bool Bookmarks,
     TimeSpan? Timeout)
@@ -37,6 +38,7 @@ public sealed record ListQuery(
             Number(query, "limit") is { } limit and > 0 ? (int)Math.Min(limit, int.MaxValue) : null,
             query["continue"].ToString() is { Length: > 0 } token ? ContinueToken.Decode(token) : null,
             query["resourceVersion"].ToString() is { Length: > 0 } rv ? rv : null,
+            query["resourceVersionMatch"].ToString() is { Length: > 0 } match ? match : null,
             Flag(query, "watch"),
             Flag(query, "allowWatchBookmarks"),
             Number(query, "timeoutSeconds") is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : null);

@@ -15,7 +15,7 @@ public sealed class DefinitionNames
 
     public DefinitionNames(ResourceRegistry registry)
     {
-        _packages = registry.All
+        _packages = registry.AllVersions
             .GroupBy(t => t.ClrType.Namespace!)
             .ToDictionary(g => g.Key, g => $"io.k8s.api.{(g.First().Group.Length == 0 ? "core" : g.First().Group.Split('.')[0])}.{g.First().Version}");
         _packages[typeof(Playground.Core.Api.Meta.ObjectMeta).Namespace!] = Meta;

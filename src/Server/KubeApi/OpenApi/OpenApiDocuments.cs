@@ -20,7 +20,7 @@ public sealed class OpenApiDocuments
         var info = new JsonObject { ["title"] = "Kubernetes", ["version"] = Discovery.Version()["gitVersion"]!.DeepClone() };
         var groupVersions = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var root = new JsonObject();
-        foreach (var group in registry.All.GroupBy(t => t.Group.Length == 0 ? $"api/{t.Version}" : $"apis/{t.Group}/{t.Version}"))
+        foreach (var group in registry.AllVersions.GroupBy(t => t.Group.Length == 0 ? $"api/{t.Version}" : $"apis/{t.Group}/{t.Version}"))
         {
             var paths = new JsonObject();
             foreach (var (path, item) in group.SelectMany(t => OpenApiPaths.Of(t, Schemas.Names, v3: true))) paths[path] = item;
@@ -80,7 +80,7 @@ public sealed class OpenApiDocuments
     private JsonObject SwaggerV2(ResourceRegistry registry, JsonObject info)
     {
         var paths = new JsonObject();
-        foreach (var (path, item) in registry.All.SelectMany(t => OpenApiPaths.Of(t, Schemas.Names, v3: false))) paths[path] = item;
+        foreach (var (path, item) in registry.AllVersions.SelectMany(t => OpenApiPaths.Of(t, Schemas.Names, v3: false))) paths[path] = item;
         // Swagger 2.0 keeps schemas under "definitions"; the generated references are rewritten to point there.
         var definitions = JsonNode.Parse(new JsonObject([.. Schemas.Definitions.OrderBy(d => d.Key, StringComparer.Ordinal)
                 .Select(d => KeyValuePair.Create(d.Key, (JsonNode?)d.Value.DeepClone()))]).ToJsonString()

@@ -29,7 +29,7 @@ public sealed class SchemaGenerator
         _definitions[$"{DefinitionNames.Meta}.DeleteOptions"] = new JsonObject { ["description"] = "Options for a delete: propagationPolicy, gracePeriodSeconds, preconditions.", ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true };
         Definition(typeof(Status));
         Definition(typeof(ListMeta));
-        foreach (var type in registry.All)
+        foreach (var type in registry.AllVersions)
         {
             var kind = Definition(type.ClrType);
             _definitions[kind]["x-kubernetes-group-version-kind"] = Gvk(type, type.Kind);

@@ -71,6 +71,10 @@ public static class FieldSet
         return node;
     }
 
+    /// <summary>Whether two objects agree on a path: the same value at a leaf, the item present in both for a list item's "." (its existence, not its fields).</summary>
+    public static bool Same(JsonNode? a, JsonNode? b, string path) =>
+        path.EndsWith(Separator + ".", StringComparison.Ordinal) ? (Find(a, path) is null) == (Find(b, path) is null) : JsonNode.DeepEquals(Find(a, path), Find(b, path));
+
     private static JsonNode? Child(JsonNode node, string segment) => segment[..2] switch
     {
         "f:" => (node as JsonObject)?[segment[2..]],

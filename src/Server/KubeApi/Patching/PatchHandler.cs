@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
-using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 
 namespace Playground.Server.KubeApi.Patching;
@@ -13,22 +12,22 @@ public static class PatchHandler
     {
         var patch = call.Patch ?? throw ApiException.BadRequest("the PATCH request has no body: send the patch");
         if (patch.MediaType == PatchRequest.Apply) return ServerSideApply.Handle(cluster, call, patch);
+        if (call.Query.ContainsKey("force"))
+            throw FieldManager.OptionsInvalid(call.Method, [FieldError.Forbidden("force", "may not be specified for non-apply patch")]);
+        var manager = FieldManager.Of(call);
         var path = call.Path;
-        var live = KubeJson.ToNode(cluster.Api.Get(path.Type, path.Namespace, path.Name!));
+        var live = path.Type.ToNode(cluster.Api.Get(path.Type, path.Namespace, path.Name!));
         var patched = patch.ApplyTo(live);
         var obj = Decode(cluster, path, patched);
-        ManagedFields.RecordUpdate(obj, live, patched, patch.Manager(call.Query), path.Type.ApiVersion, cluster.Api.Now, subresource: null);
-        return KubeResponse.Of(200, IsDryRun(call) ? obj : cluster.Api.Update(obj, WriteContext.Kubectl));
+        ManagedFields.RecordUpdate(obj, live, patched, manager, path.Type.ApiVersion, cluster.Api.Now, subresource: null);
+        return KubeResponse.Of(200, cluster.Api.Update(obj, call.Write));
     }
-
-    /// <summary>?dryRun=All: everything but the write, as kubectl diff and --dry-run=server ask.</summary>
-    public static bool IsDryRun(ResourceHandlers.Call call) => call.Query["dryRun"].ToString() == "All";
 
     /// <summary>The patched JSON as a typed object, which must still be the path's kind, name and namespace.</summary>
     public static KubeObject Decode(SimulatedCluster cluster, ResourcePath path, JsonObject patched)
     {
         var obj = cluster.Resources.Decode(patched);
-        if (obj.GetType() != path.Type.ClrType)
+        if (obj.GetType() != path.Type.StoredClrType)
             throw ApiException.BadRequest($"the API version in the data ({obj.ApiVersion}) does not match the expected API version ({path.Type.ApiVersion}) or kind {obj.Kind} is not {path.Type.Kind}");
         if (path.Type.Namespaced)
         {

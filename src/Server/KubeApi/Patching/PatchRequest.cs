@@ -6,8 +6,8 @@ using Playground.Core.Serialization;
 
 namespace Playground.Server.KubeApi.Patching;
 
-/// <summary>A PATCH body as sent, with its media type and the client's name (the default field manager), read before the call goes to the loop.</summary>
-public sealed record PatchRequest(string MediaType, byte[] Body, string UserAgent)
+/// <summary>A PATCH body as sent, with its media type, read before the call goes to the loop.</summary>
+public sealed record PatchRequest(string MediaType, byte[] Body)
 {
     public const string Json = "application/json-patch+json";
     public const string Merge = "application/merge-patch+json";
@@ -24,12 +24,8 @@ public sealed record PatchRequest(string MediaType, byte[] Body, string UserAgen
             return (null, KubeResponse.Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", MediaTypes)}"));
         var (body, problem) = await RequestBody.ReadAsync(request);
         if (body is null) return (null, problem);
-        var agent = request.Headers.UserAgent.ToString();
-        return (new PatchRequest(media, body, agent.Length == 0 ? "unknown" : agent.Split('/')[0]), null);
+        return (new PatchRequest(media, body), null);
     }
-
-    /// <summary>The field manager: ?fieldManager=, else the client's program name, as upstream derives it from the user agent.</summary>
-    public string Manager(IQueryCollection query) => query["fieldManager"].ToString() is { Length: > 0 } manager ? manager : UserAgent;
 
     /// <summary>Applies the patch to an object's JSON; a patch that does not apply is a 4xx Status and nothing else happens.</summary>
     public JsonObject ApplyTo(JsonObject live)

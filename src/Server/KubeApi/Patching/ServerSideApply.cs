@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.ApiServer.Patching;
-using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 
 namespace Playground.Server.KubeApi.Patching;
@@ -17,9 +16,8 @@ public static class ServerSideApply
 {
     public static KubeResponse Handle(SimulatedCluster cluster, ResourceHandlers.Call call, PatchRequest patch)
     {
-        var manager = call.Query["fieldManager"].ToString();
-        if (manager.Length == 0)
-            throw new ApiException(new Status { Code = 400, Reason = "BadRequest", Message = "PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: is required for apply patch" });
+        var manager = FieldManager.Requested(call)
+            ?? throw FieldManager.OptionsInvalid(call.Method, [FieldError.Required("fieldManager", "is required for apply patch")]);
         var force = call.Query["force"].ToString() == "true";
         var applied = patch.Parse() as JsonObject ?? throw ApiException.BadRequest("an apply patch must be an object");
         var path = call.Path;
@@ -31,14 +29,14 @@ public static class ServerSideApply
         {
             var created = PatchHandler.Decode(cluster, path, applied);
             created.Metadata.ManagedFields = ManagedFields.Write([mine], cluster.Api.Now, mine);
-            return KubeResponse.Of(201, PatchHandler.IsDryRun(call) ? created : cluster.Api.Create(created, WriteContext.Kubectl));
+            return KubeResponse.Of(201, cluster.Api.Create(created, call.Write));
         }
 
-        var live = KubeJson.ToNode(existing);
+        var live = path.Type.ToNode(existing);
         var entries = ManagedFields.Read(existing.Metadata.ManagedFields);
         var others = entries.Where(e => !e.IsApplyBy(manager)).ToList();
         var conflicts = others
-            .SelectMany(e => e.Fields.Where(p => wanted.Contains(p) && !JsonNode.DeepEquals(FieldSet.Find(live, p), FieldSet.Find(applied, p))).Select(p => (Entry: e, Path: p)))
+            .SelectMany(e => e.Fields.Where(p => wanted.Contains(p) && !FieldSet.Same(live, applied, p)).Select(p => (Entry: e, Path: p)))
             .ToList();
         if (conflicts.Count > 0 && !force) throw Conflict(conflicts);
         foreach (var (entry, conflicted) in conflicts) entry.Fields.Remove(conflicted);
@@ -52,7 +50,7 @@ public static class ServerSideApply
 
         var obj = PatchHandler.Decode(cluster, path, merged);
         obj.Metadata.ManagedFields = ManagedFields.Write([.. others, mine], cluster.Api.Now, mine);
-        return KubeResponse.Of(200, PatchHandler.IsDryRun(call) ? obj : cluster.Api.Update(obj, WriteContext.Kubectl));
+        return KubeResponse.Of(200, cluster.Api.Update(obj, call.Write));
     }
 
     /// <summary>structured-merge-diff's conflict error, worded as kube-apiserver words it (fieldmanager's getConflictMessage).</summary>

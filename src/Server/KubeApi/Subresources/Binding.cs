@@ -9,14 +9,12 @@ public static class Binding
 {
     public static KubeResponse Handle(SimulatedCluster cluster, ResourceHandlers.Call call)
     {
-        var body = call.Body ?? throw ApiException.BadRequest("the request has no body: send a Binding");
-        if (body["metadata"]?["name"]?.ToString() is { } name && name != call.Path.Name)
-            throw ApiException.BadRequest($"name in URL does not match name in Binding object");
+        var body = SubresourceBody.Read(call, "Binding");
         if (body["target"] is not JsonObject target || target["name"]?.ToString() is not { Length: > 0 } node)
             throw new ApiException(new Playground.Core.Api.Meta.Status { Code = 422, Reason = "Invalid", Message = $"Binding \"{call.Path.Name}\" is invalid: target.name: Required value" });
         if (target["kind"]?.ToString() is { Length: > 0 } kind && kind != "Node")
             throw new ApiException(new Playground.Core.Api.Meta.Status { Code = 422, Reason = "Invalid", Message = $"Binding \"{call.Path.Name}\" is invalid: target.kind: Unsupported value: \"{kind}\": supported values: \"Node\"" });
-        cluster.Api.Bind(call.Path.Namespace ?? "default", call.Path.Name!, node, WriteContext.Kubectl);
+        cluster.Api.Bind(call.Path.Namespace ?? "default", call.Path.Name!, node, call.Write);
         return KubeResponse.Of(201, Success(201));
     }
 

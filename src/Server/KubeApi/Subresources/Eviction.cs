@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Playground.Core.ApiServer;
-using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 
 namespace Playground.Server.KubeApi.Subresources;
@@ -10,22 +8,9 @@ public static class Eviction
 {
     public static KubeResponse Handle(SimulatedCluster cluster, ResourceHandlers.Call call)
     {
-        var body = call.Body ?? throw ApiException.BadRequest("the request has no body: send an Eviction");
-        if (body["metadata"]?["name"]?.ToString() is { } name && name != call.Path.Name)
-            throw ApiException.BadRequest("name in URL does not match name in Eviction object");
-        DeleteOptions? options = null;
-        if (body["deleteOptions"] is { } node)
-        {
-            try
-            {
-                options = node.Deserialize<DeleteOptions>(new JsonSerializerOptions(KubeJson.Options) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip });
-            }
-            catch (JsonException e)
-            {
-                throw ApiException.BadRequest($"invalid deleteOptions: {e.Message}");
-            }
-        }
-        cluster.Api.Evict(call.Path.Namespace ?? "default", call.Path.Name!, WriteContext.Kubectl, options);
+        var body = SubresourceBody.Read(call, "Eviction");
+        var options = ResourceHandlers.ReadDeleteOptions(body["deleteOptions"]);
+        cluster.Api.Evict(call.Path.Namespace ?? "default", call.Path.Name!, call.Write, options);
         return KubeResponse.Of(201, Binding.Success(201));
     }
 }

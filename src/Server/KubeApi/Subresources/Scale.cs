@@ -31,12 +31,16 @@ public static class Scale
             throw ApiException.Conflict(path.Type, path.Name!);
         if (wanted["metadata"]?["name"]?.ToString() is { Length: > 0 } name && name != path.Name)
             throw ApiException.BadRequest($"the name of the object ({name}) does not match the name on the URL ({path.Name})");
+        if (wanted["kind"] is { } kind && kind.ToString() != "Scale")
+            throw ApiException.BadRequest($"the kind of the provided object ({kind.ToJsonString()}) is not Scale");
+        if (wanted["metadata"]?["namespace"]?.ToString() is { Length: > 0 } ns && ns != path.Namespace)
+            throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
         var replicas = ReplicasOf(wanted, path.Name!);
         var before = KubeJson.ToNode(obj);
         SetReplicas(obj, replicas);
-        var manager = call.Patch?.Manager(call.Query) ?? (call.Query["fieldManager"].ToString() is { Length: > 0 } m ? m : "unknown");
+        var manager = FieldManager.Of(call);
         ManagedFields.RecordUpdate(obj, before, KubeJson.ToNode(obj), manager, path.Type.ApiVersion, cluster.Api.Now, subresource: "scale");
-        var updated = PatchHandler.IsDryRun(call) ? obj : cluster.Api.Update(obj, WriteContext.Kubectl);
+        var updated = cluster.Api.Update(obj, call.Write);
         return KubeResponse.Of(200, Of(updated));
     }
 

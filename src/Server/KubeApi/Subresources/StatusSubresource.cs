@@ -1,6 +1,5 @@
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
-using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 using Playground.Server.KubeApi.Patching;
 
@@ -14,7 +13,7 @@ public static class StatusSubresource
         var path = call.Path;
         var live = cluster.Api.Get(path.Type, path.Namespace, path.Name!);
         if (call.Method == "GET") return KubeResponse.Of(200, live);
-        var before = KubeJson.ToNode(live);
+        var before = path.Type.ToNode(live);
         var after = call.Method switch
         {
             "PUT" => call.Body ?? throw ApiException.BadRequest("the request has no body: send the object as JSON"),
@@ -22,8 +21,8 @@ public static class StatusSubresource
             _ => throw new ApiException(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" }),
         };
         var obj = PatchHandler.Decode(cluster, path, after);
-        var manager = call.Patch?.Manager(call.Query) ?? (call.Query["fieldManager"].ToString() is { Length: > 0 } m ? m : "unknown");
+        var manager = FieldManager.Of(call);
         ManagedFields.RecordUpdate(obj, before, after, manager, path.Type.ApiVersion, cluster.Api.Now, subresource: "status");
-        return KubeResponse.Of(200, PatchHandler.IsDryRun(call) ? obj : cluster.Api.UpdateStatus(obj, WriteContext.Kubectl));
+        return KubeResponse.Of(200, cluster.Api.UpdateStatus(obj, call.Write));
     }
 }

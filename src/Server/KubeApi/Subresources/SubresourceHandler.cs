@@ -13,7 +13,12 @@ public static class SubresourceHandler
         ("scale", "deployments" or "replicasets" or "statefulsets", _) => Scale.Handle(cluster, call),
         ("binding", "pods", "POST") => Binding.Handle(cluster, call),
         ("eviction", "pods", "POST") => Eviction.Handle(cluster, call),
-        ("binding" or "eviction", "pods", _) => throw new ApiException(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" }),
+        ("finalize", "namespaces", "PUT") => NamespaceFinalize.Handle(cluster, call),
+        ("binding" or "eviction", "pods", _) => throw MethodNotAllowed(),
+        ("finalize", "namespaces", _) => throw MethodNotAllowed(),
         _ => KubeResponse.NotFound(),
     };
+
+    private static ApiException MethodNotAllowed() =>
+        new(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" });
 }

@@ -43,7 +43,7 @@ public static class ServerTable
             : JsonValue.Create(cell);
 
     /// <summary>By default a row carries the object's metadata only (a PartialObjectMetadata), enough for -A, --show-labels and -L.</summary>
-    private static JsonNode? RowObject(KubeObject obj, TableRequest request)
+    internal static JsonNode? RowObject(KubeObject obj, TableRequest request)
     {
         if (request.Include == IncludeObject.None) return null;
         var node = KubeJson.ToNode(obj);

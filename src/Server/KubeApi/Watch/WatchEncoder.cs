@@ -90,7 +90,8 @@ public sealed class WatchEncoder(ResourcePath path, ListQuery query, TableReques
     private void Write(MemoryStream events, string type, KubeObject obj, DateTimeOffset now, WriteRecord? write)
     {
         byte[] json;
-        if (table is null) json = write is null ? KubeJson.SerializeToUtf8(obj) : write.Utf8Json.ToArray();
+        // Another served version (autoscaling/v1) converts the stored object; the stored version sends the store's own bytes.
+        if (table is null) json = write is null || path.Type.Conversion is not null ? KubeJson.SerializeToUtf8(path.Type.Served(obj)) : write.Utf8Json.ToArray();
         else
         {
             var metadata = new JsonObject { ["resourceVersion"] = obj.Metadata.ResourceVersion };
