@@ -114,6 +114,33 @@ public sealed class Kubectl120JourneyTests
         Assert.Matches(@"^api \| ClusterIP \| 10\.\d+\.\d+\.\d+ \| <none> \| 80/TCP \| AGE$", RealKubectl.WithoutAges(await kubectl.OkAsync("get service api"))[1]);
         await UntilAsync(kubectl, "get endpoints api -o jsonpath={.subsets[*].addresses[*].ip}", ips => ips.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 4);
 
+        // get -w prints the table, then a row per change it watches.
+        using (var watch = kubectl.Stream("get deployments -w"))
+        {
+            await watch.UntilAsync(lines => lines.Any(l => l.StartsWith("api ", StringComparison.Ordinal)));
+            await kubectl.OkAsync("scale deployment web --replicas=3");
+            await watch.UntilAsync(lines => lines.Count(l => l.StartsWith("web ", StringComparison.Ordinal)) > 1);
+        }
+
+        // metrics.k8s.io for top; pods report once they are two minutes old, which the fast clock soon makes them.
+        Assert.Equal("NAME | CPU(cores) | CPU% | MEMORY(bytes) | MEMORY%", RealKubectl.WithoutAges(await kubectl.OkAsync("top nodes"))[0]);
+        await UntilAsync(kubectl, "top pods --no-headers", rows => rows.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 4);
+
+        // v1.20 speaks exec only over SPDY, which the API refuses with a message saying what to use instead.
+        var exec = await kubectl.RunAsync($"exec {pod} -- hostname");
+        Assert.NotEqual(0, exec.ExitCode);
+        Assert.Contains("v5.channel.k8s.io", exec.Error);
+
+        Assert.Contains("FIELDS:", await kubectl.OkAsync("explain deployment.spec.strategy"));
+
+        Assert.Equal("node/node-3 cordoned\n", await kubectl.OkAsync("cordon node-3"));
+        var drained = await kubectl.OkAsync("drain node-3 --ignore-daemonsets --delete-emptydir-data");
+        Assert.Contains("evicting pod default/", drained);
+        // v1.20 ends with "node/node-3 evicted" where later versions print "drained".
+        Assert.EndsWith("node/node-3 evicted\n", drained);
+        await UntilAsync(kubectl, "get pods --field-selector=spec.nodeName=node-3 -n default -o name", pods => pods.Length == 0);
+        Assert.Equal("node/node-3 uncordoned\n", await kubectl.OkAsync("uncordon node-3"));
+
         var events = RealKubectl.WithoutAges(await kubectl.OkAsync("get events"));
         Assert.Equal("LAST SEEN | TYPE | REASON | OBJECT | MESSAGE", events[0]);
         Assert.Contains(events, e => e.Contains("| Normal | Scheduled | pod/api-", StringComparison.Ordinal));
