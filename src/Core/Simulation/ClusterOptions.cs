@@ -12,6 +12,12 @@ public sealed record ClusterOptions
     /// <summary>How many past writes a watch can start from before it gets 410 Gone.</summary>
     public int HistoryWindow { get; init; } = 5000;
 
+    /// <summary>
+    /// kube-controller-manager's --endpoint-updates-batch-period and --endpointslice-updates-batch-period: pod changes
+    /// within this long of a service's last sync wait for one sync at its end. Zero, upstream's default, syncs per change.
+    /// </summary>
+    public TimeSpan EndpointUpdatesBatchPeriod { get; init; }
+
     /// <summary>Where the virtual clock starts; null means the real time of creation.</summary>
     public DateTimeOffset? Start { get; init; }
 }

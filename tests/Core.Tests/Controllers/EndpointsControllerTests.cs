@@ -1,5 +1,6 @@
 using Playground.Core.Api.Apps;
 using Playground.Core.Api.Core;
+using Playground.Core.Api.Discovery;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Controllers.Endpoints;
@@ -133,5 +134,81 @@ public class EndpointsControllerTests
         var metrics = subsets.Single(s => s.Ports![0].Name == "metrics");
         Assert.Equal("both", Assert.Single(metrics.Addresses!).TargetRef!.Name);
         Assert.Equal(8081, Assert.Single(metrics.Ports!).Port);
+    }
+
+    [Fact]
+    public void Over_1000_addresses_keep_1000_ready_ones_first_with_the_over_capacity_annotation_until_the_service_fits_again()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        var pods = TestKubelet.CreateReadyPods(cluster, "web", 1002);
+        TestKubelet.MarkNotReady(cluster, pods[0]);
+        Apply(cluster, WebService(8080));
+
+        var endpoints = EndpointsOf(cluster)!;
+        Assert.Equal("truncated", endpoints.Metadata.Annotations![EndpointsController.OverCapacityAnnotation]);
+        var subset = Assert.Single(endpoints.Subsets!);
+        Assert.Equal(1000, subset.Addresses!.Count);
+        Assert.Null(subset.NotReadyAddresses);
+        // The EndpointSlices still list every pod.
+        var slices = cluster.Api.List<EndpointSlice>("default", "kubernetes.io/service-name=web");
+        Assert.Equal(1002, slices.Sum(s => s.Endpoints!.Count));
+
+        cluster.Api.Delete<Pod>("default", pods[1].Metadata.Name!, WriteContext.Kubectl);
+        cluster.Api.Delete<Pod>("default", pods[2].Metadata.Name!, WriteContext.Kubectl);
+        Settle(cluster);
+
+        endpoints = EndpointsOf(cluster)!;
+        Assert.False(endpoints.Metadata.Annotations?.ContainsKey(EndpointsController.OverCapacityAnnotation) ?? false);
+        subset = Assert.Single(endpoints.Subsets!);
+        Assert.Equal((999, pods[0].Metadata.Name), (subset.Addresses!.Count, Assert.Single(subset.NotReadyAddresses!).TargetRef!.Name));
+    }
+
+    [Fact]
+    public void A_burst_of_pod_changes_between_loop_turns_is_one_endpoints_write_caused_by_the_last_of_them()
+    {
+        var cluster = TestCluster.Create(nodes: 0);
+        var pods = TestKubelet.CreateReadyPods(cluster, "web", 30);
+        Apply(cluster, WebService(8080));
+        Assert.Equal(30, Assert.Single(EndpointsOf(cluster)!.Subsets!).Addresses!.Count);
+
+        cluster.Advance(TimeSpan.FromSeconds(5));
+        var before = cluster.Store.Revision;
+        foreach (var pod in pods.Take(20)) TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", pod.Metadata.Name!));
+        var last = cluster.Store.Revision;
+        cluster.RunPending();
+
+        var write = Assert.Single(cluster.Store.History(before), w => w.Kind == "Endpoints");
+        Assert.Equal((WriteType.Modified, EndpointsController.Actor, (long?)last), (write.Type, write.Actor, write.Cause));
+        var subset = Assert.Single(EndpointsOf(cluster)!.Subsets!);
+        Assert.Equal((10, 20), (subset.Addresses!.Count, subset.NotReadyAddresses!.Count));
+    }
+
+    [Fact]
+    public void With_a_batch_period_pod_changes_within_it_of_a_sync_wait_for_its_end_and_are_written_once_caused_by_the_newest()
+    {
+        var cluster = SimulatedCluster.Create(new ClusterOptions { Nodes = 0, Start = TestCluster.Start, EndpointUpdatesBatchPeriod = TimeSpan.FromSeconds(1) });
+        var pods = TestKubelet.CreateReadyPods(cluster, "web", 3);
+        Apply(cluster, WebService(8080));
+        cluster.Advance(TimeSpan.FromSeconds(5));
+        var before = cluster.Store.Revision;
+
+        // A lone change is written at once.
+        TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", pods[0].Metadata.Name!));
+        cluster.RunPending();
+        var first = Assert.Single(cluster.Store.History(before), w => w.Kind == "Endpoints");
+        Assert.Equal(cluster.Clock.Now, first.Time);
+
+        // The next ones, within the second, wait for it to end.
+        TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", pods[1].Metadata.Name!));
+        cluster.Advance(TimeSpan.FromMilliseconds(400));
+        TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", pods[2].Metadata.Name!));
+        var newest = cluster.Store.Revision;
+        cluster.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Single(cluster.Store.History(before), w => w.Kind == "Endpoints");
+
+        cluster.Advance(TimeSpan.FromMilliseconds(100));
+        var batched = cluster.Store.History(first.Revision).Single(w => w.Kind == "Endpoints");
+        Assert.Equal((first.Time.AddSeconds(1), (long?)newest, EndpointsController.Actor), (batched.Time, batched.Cause, batched.Actor));
+        Assert.Equal(3, Assert.Single(EndpointsOf(cluster)!.Subsets!).NotReadyAddresses!.Count);
     }
 }

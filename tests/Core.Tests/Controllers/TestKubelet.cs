@@ -23,10 +23,10 @@ internal static class TestKubelet
         return pending.Count;
     }
 
-    public static void MarkReady(SimulatedCluster cluster, Pod pod)
+    public static void MarkReady(SimulatedCluster cluster, Pod pod, string? ip = null)
     {
         var now = cluster.Clock.Now;
-        var ip = pod.Status?.PodIP ?? NextIp(cluster);
+        ip ??= pod.Status?.PodIP ?? NextIp(cluster);
         pod.Status = new PodStatus
         {
             Phase = "Running",
@@ -42,6 +42,26 @@ internal static class TestKubelet
             ],
         };
         cluster.Api.UpdateStatus(pod, Context);
+    }
+
+    /// <summary>
+    /// Creates pods app-0, app-1, ... labelled app=<paramref name="app"/>, Running and Ready at 10.244.x.y, without running
+    /// the loop in between (one burst of writes, as many kubelets reporting at once).
+    /// </summary>
+    public static List<Pod> CreateReadyPods(SimulatedCluster cluster, string app, int count, int first = 0)
+    {
+        var pods = new List<Pod>();
+        for (var i = first; i < first + count; i++)
+        {
+            var pod = cluster.Api.Create(new Pod
+            {
+                Metadata = new ObjectMeta { Name = $"{app}-{i}", Namespace = "default", Labels = new() { ["app"] = app } },
+                Spec = new PodSpec { Containers = [new Container { Name = app, Image = "nginx", Ports = [new ContainerPort { Name = "http", Number = 8080 }] }] },
+            }, WriteContext.Kubectl);
+            MarkReady(cluster, pod, $"10.244.{i / 250}.{i % 250 + 2}");
+            pods.Add(cluster.Api.Get<Pod>("default", pod.Metadata.Name!));
+        }
+        return pods;
     }
 
     /// <summary>Running with an IP but not (or no longer) ready, as after a failing readiness probe.</summary>

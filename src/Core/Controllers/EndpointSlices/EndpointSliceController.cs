@@ -13,7 +13,7 @@ namespace Playground.Core.Controllers.EndpointSlices;
 /// <summary>
 /// Upstream's EndpointSlice controller: for every Service with a selector, slices of at most 100 endpoints listing the
 /// selected pods (terminating ones included) with their ready/serving/terminating conditions, owned by the Service,
-/// labelled with its name and this controller; rewritten only when they change.
+/// labelled with its name and this controller; a pod's change rewrites only the slice that lists it (see SliceReconciler).
 /// </summary>
 public sealed class EndpointSliceController : IComponent
 {
@@ -22,25 +22,27 @@ public sealed class EndpointSliceController : IComponent
     public const string ManagedByLabel = "endpointslice.kubernetes.io/managed-by";
     public const string ManagedBy = "endpointslice-controller.k8s.io";
     private const string HeadlessLabel = "service.kubernetes.io/headless";
-    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
     /// <summary>kube-controller-manager's --max-endpoints-per-slice default.</summary>
     private const int MaxEndpointsPerSlice = 100;
 
-    private readonly ApiServer.ApiServer _api;
     private readonly Informer<Service> _services;
     private readonly Informer<Pod> _pods;
     private readonly Informer<EndpointSlice> _slices;
     private readonly ControllerQueue _queue;
+    private readonly UpdateBatches _podChanges;
+    private readonly SliceReconciler _reconciler;
     private readonly TriggerTimes _triggerTimes = new();
+    private readonly PodContributions<SliceReconciler.Desired?> _contributions = new(Desired);
 
     public EndpointSliceController(ClusterServices services)
     {
-        _api = services.Api;
         _services = services.Informers.For<Service>();
         _pods = services.Informers.For<Pod>();
         _slices = services.Informers.For<EndpointSlice>();
         _queue = new ControllerQueue(services.Loop, Sync);
+        _podChanges = new UpdateBatches(_queue, services);
+        _reconciler = new SliceReconciler(services.Api, MaxEndpointsPerSlice);
     }
 
     public string Name => Actor;
@@ -50,8 +52,8 @@ public sealed class EndpointSliceController : IComponent
         _services.OnChange((old, current, cause) => _queue.Add(Informer<Service>.KeyOf((current ?? old)!), cause));
         _pods.OnChange((old, current, cause) =>
         {
-            foreach (var service in _services.List((current ?? old)!.Metadata.Namespace))
-                if (Selects(service, old) || Selects(service, current)) _queue.Add(Informer<Service>.KeyOf(service), cause);
+            foreach (var service in ServicesToSync(_services.List((current ?? old)!.Metadata.Namespace), old, current))
+                _podChanges.Add(Informer<Service>.KeyOf(service), cause);
         });
         _slices.OnChange((old, current, cause) =>
         {
@@ -66,6 +68,7 @@ public sealed class EndpointSliceController : IComponent
     {
         var context = new WriteContext(Actor, cause);
         var (ns, name) = Informer<Service>.SplitKey(key);
+        _podChanges.Synced(key);
         var existing = _slices.List(ns).Where(s => s.Metadata.Labels?.GetValueOrDefault(ServiceNameLabel) == name
             && s.Metadata.Labels?.GetValueOrDefault(ManagedByLabel) == ManagedBy)
             .OrderBy(s => s.Metadata.Name, StringComparer.Ordinal).ToList();
@@ -73,59 +76,19 @@ public sealed class EndpointSliceController : IComponent
         if (service is null || service.Spec.Type == "ExternalName" || service.Spec.Selector is null)
         {
             if (service is null) _triggerTimes.Forget(key);
-            foreach (var slice in existing) Delete(slice, context);
+            _contributions.Forget(key);
+            _podChanges.Forget(key);
+            foreach (var slice in existing) _reconciler.Delete(slice, context);
             return;
         }
 
-        var pods = _pods.List(ns).Where(p => Selects(service, p)).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        var pods = _pods.List(ns).Where(p => Selects(service, p)).ToList();
         var triggerTime = _triggerTimes.Compute(key, service, pods);
-        var desired = pods.Select(p => Endpoint(service, p)).OfType<(Endpoint Endpoint, List<EndpointSlicePort> Ports)>()
-            .GroupBy(e => KubeJson.SerializeValue(e.Ports))
-            .SelectMany(g => g.Chunk(MaxEndpointsPerSlice).Select(chunk => (Ports: g.First().Ports, Endpoints: chunk.Select(e => e.Endpoint).ToList())))
-            .ToList();
-        // A service with no endpoints still gets one empty slice without ports, as upstream keeps a placeholder.
-        if (desired.Count == 0) desired.Add(([], []));
-
-        var unused = new List<EndpointSlice>(existing);
-        foreach (var (ports, endpoints) in desired)
-        {
-            var reuse = unused.FirstOrDefault(s => KubeJson.SerializeValue(s.Ports ?? []) == KubeJson.SerializeValue(ports)) ?? unused.FirstOrDefault();
-            if (reuse is not null) unused.Remove(reuse);
-            var slice = reuse is null ? NewSlice(service) : KubeJson.Clone(reuse);
-            slice.Endpoints = endpoints.Count == 0 ? null : endpoints;
-            slice.Ports = ports.Count == 0 ? null : ports;
-            slice.Metadata.Labels = Labels(service);
-            var annotations = slice.Metadata.Annotations ?? [];
-            if (triggerTime is { } time) annotations[TriggerTimeAnnotation] = KubeJson.FormatTime(time);
-            if (reuse is not null && SameContent(reuse, slice)) continue;
-            slice.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
-            if (reuse is null) _api.Create(slice, context);
-            else _api.Update(slice, context);
-        }
-        foreach (var slice in unused) Delete(slice, context);
+        _reconciler.Reconcile(service, _contributions.Collect(key, service, pods).OfType<SliceReconciler.Desired>(), existing, triggerTime, context);
     }
 
-    private static bool SameContent(EndpointSlice a, EndpointSlice b) =>
-        KubeJson.SerializeValue(a.Endpoints) == KubeJson.SerializeValue(b.Endpoints)
-        && KubeJson.SerializeValue(a.Ports) == KubeJson.SerializeValue(b.Ports)
-        && KubeJson.SerializeValue(a.Metadata.Labels) == KubeJson.SerializeValue(b.Metadata.Labels);
-
-    private static EndpointSlice NewSlice(Service service) => new()
-    {
-        Metadata = new ObjectMeta
-        {
-            GenerateName = service.Metadata.Name + "-",
-            Namespace = service.Metadata.Namespace,
-            OwnerReferences = [new OwnerReference
-            {
-                ApiVersion = "v1", Kind = "Service", Name = service.Metadata.Name!, Uid = service.Metadata.Uid!,
-                Controller = true, BlockOwnerDeletion = true,
-            }],
-        },
-        AddressType = "IPv4",
-    };
-
-    private static Dictionary<string, string> Labels(Service service)
+    /// <summary>Upstream's reserved labels on every slice: the service's own, its name, this controller, and headless when it is.</summary>
+    internal static Dictionary<string, string> Labels(Service service)
     {
         var labels = new Dictionary<string, string>(service.Metadata.Labels ?? [])
         {
@@ -137,7 +100,7 @@ public sealed class EndpointSliceController : IComponent
     }
 
     /// <summary>Upstream's podToEndpoint: ready excludes terminating pods unless the service publishes not-ready addresses; serving ignores termination.</summary>
-    private static (Endpoint, List<EndpointSlicePort>)? Endpoint(Service service, Pod pod)
+    private static SliceReconciler.Desired? Desired(Service service, Pod pod)
     {
         var publishNotReady = service.Spec.PublishNotReadyAddresses == true;
         if (!ShouldBeInEndpoints(pod, includeTerminating: true) || PodIp(pod) is not { } ip) return null;
@@ -157,18 +120,6 @@ public sealed class EndpointSliceController : IComponent
             if (FindPort(pod, servicePort) is not int number) continue;
             ports.Add(new EndpointSlicePort { Name = servicePort.Name ?? "", Port = number, Protocol = servicePort.Protocol ?? "TCP", AppProtocol = servicePort.AppProtocol });
         }
-        return (endpoint, ports);
-    }
-
-    private void Delete(EndpointSlice slice, WriteContext context)
-    {
-        try
-        {
-            _api.Delete<EndpointSlice>(slice.Metadata.Namespace, slice.Metadata.Name!, context);
-        }
-        catch (ApiException e) when (e.Code == 404)
-        {
-            // Already gone (the garbage collector follows the owner reference too).
-        }
+        return new SliceReconciler.Desired(SliceReconciler.EndpointKey.Of(endpoint), pod.Metadata.Name!, endpoint, ports);
     }
 }

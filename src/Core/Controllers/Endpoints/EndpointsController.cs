@@ -12,11 +12,16 @@ namespace Playground.Core.Controllers.Endpoints;
 /// <summary>
 /// Upstream's endpoints controller: for every Service with a selector, an Endpoints object of the same name listing
 /// the selected pods' IPs (ready ones under addresses, the rest under notReadyAddresses) with each service port
-/// resolved against the pod; written only when it changes, deleted with the Service.
+/// resolved against the pod, at most 1,000 addresses; written only when it changes, deleted with the Service.
 /// </summary>
 public sealed class EndpointsController : IComponent
 {
     public const string Actor = "endpoints-controller";
+    public const string OverCapacityAnnotation = "endpoints.kubernetes.io/over-capacity";
+
+    /// <summary>Upstream's maxCapacity: beyond it, the addresses are cut and the object says so; EndpointSlices list them all.</summary>
+    public const int MaxCapacity = 1000;
+
     private const string HeadlessLabel = "service.kubernetes.io/headless";
     private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
@@ -25,7 +30,9 @@ public sealed class EndpointsController : IComponent
     private readonly Informer<Pod> _pods;
     private readonly Informer<EndpointsObject> _endpoints;
     private readonly ControllerQueue _queue;
+    private readonly UpdateBatches _podChanges;
     private readonly TriggerTimes _triggerTimes = new();
+    private readonly PodContributions<EndpointSubsets.Entry[]> _contributions = new((service, pod) => [.. Entries(service, pod)]);
 
     public EndpointsController(ClusterServices services)
     {
@@ -34,6 +41,7 @@ public sealed class EndpointsController : IComponent
         _pods = services.Informers.For<Pod>();
         _endpoints = services.Informers.For<EndpointsObject>();
         _queue = new ControllerQueue(services.Loop, Sync);
+        _podChanges = new UpdateBatches(_queue, services);
     }
 
     public string Name => Actor;
@@ -49,33 +57,32 @@ public sealed class EndpointsController : IComponent
         });
     }
 
-    /// <summary>A pod change concerns every service in its namespace that selects it, before or after the change.</summary>
     private void OnPodChange(Pod? old, Pod? current, long? cause)
     {
-        var pod = (current ?? old)!;
-        foreach (var service in _services.List(pod.Metadata.Namespace))
-        {
-            if (Selects(service, old) || Selects(service, current)) _queue.Add(Informer<Service>.KeyOf(service), cause);
-        }
+        foreach (var service in ServicesToSync(_services.List((current ?? old)!.Metadata.Namespace), old, current))
+            _podChanges.Add(Informer<Service>.KeyOf(service), cause);
     }
 
     private void Sync(string key, long? cause)
     {
         var context = new WriteContext(Actor, cause);
         var (ns, name) = Informer<Service>.SplitKey(key);
+        _podChanges.Synced(key);
         if (_services.Get(key) is not { } service)
         {
             _triggerTimes.Forget(key);
+            _contributions.Forget(key);
+            _podChanges.Forget(key);
             if (_endpoints.Get(key) is not null) DeleteEndpoints(ns, name, context);
             return;
         }
         // ExternalName services and services without a selector get no endpoints from this controller.
         if (service.Spec.Type == "ExternalName" || service.Spec.Selector is null) return;
 
-        var pods = _pods.List(ns).Where(p => Selects(service, p))
-            .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        var pods = _pods.List(ns).Where(p => Selects(service, p)).ToList();
         var triggerTime = _triggerTimes.Compute(key, service, pods);
-        var subsets = EndpointSubsets.Repack(pods.SelectMany(p => Entries(service, p)));
+        var subsets = EndpointSubsets.Repack(_contributions.Collect(key, service, pods).SelectMany(entries => entries));
+        var truncated = EndpointSubsets.Truncate(subsets, MaxCapacity);
 
         var current = _endpoints.Get(key);
         var labels = new Dictionary<string, string>(service.Metadata.Labels ?? []);
@@ -83,19 +90,22 @@ public sealed class EndpointsController : IComponent
         {
             var currentLabels = new Dictionary<string, string>(current.Metadata.Labels ?? []);
             currentLabels.Remove(HeadlessLabel);
-            if (KubeJson.SerializeValue(current.Subsets) == KubeJson.SerializeValue(subsets.Count == 0 ? null : subsets)
-                && KubeJson.SerializeValue(currentLabels) == KubeJson.SerializeValue(labels))
+            if (EndpointSubsets.Equal(current.Subsets, subsets) && SameLabels(currentLabels, labels)
+                && current.Metadata.Annotations?.ContainsKey(OverCapacityAnnotation) == truncated)
                 return;
         }
 
-        var endpoints = current is null ? new EndpointsObject { Metadata = new ObjectMeta { Name = name, Namespace = ns } } : KubeJson.Clone(current);
-        endpoints.Subsets = subsets.Count == 0 ? null : subsets;
+        // A copy of the metadata only: the cached object is shared, and copying its addresses would cost more than the write.
+        var metadata = current is null ? new ObjectMeta { Name = name, Namespace = ns } : KubeJson.Deserialize<ObjectMeta>(KubeJson.SerializeValue(current.Metadata));
+        var endpoints = new EndpointsObject { Metadata = metadata, Subsets = subsets.Count == 0 ? null : subsets };
         if (service.Spec.ClusterIP is null or "" or "None") labels[HeadlessLabel] = "";
-        endpoints.Metadata.Labels = labels.Count == 0 ? null : labels;
-        var annotations = endpoints.Metadata.Annotations ?? [];
+        metadata.Labels = labels.Count == 0 ? null : labels;
+        var annotations = metadata.Annotations ?? [];
         if (triggerTime is { } time) annotations[TriggerTimeAnnotation] = KubeJson.FormatTime(time);
         else annotations.Remove(TriggerTimeAnnotation);
-        endpoints.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
+        if (truncated) annotations[OverCapacityAnnotation] = "truncated";
+        else annotations.Remove(OverCapacityAnnotation);
+        metadata.Annotations = annotations.Count == 0 ? null : annotations;
 
         if (current is null) _api.Create(endpoints, context);
         else _api.Update(endpoints, context);

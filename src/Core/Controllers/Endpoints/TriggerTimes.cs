@@ -9,23 +9,33 @@ namespace Playground.Core.Controllers.Endpoints;
 /// </summary>
 internal sealed class TriggerTimes
 {
-    private readonly Dictionary<string, (Dictionary<string, DateTimeOffset> Pods, DateTimeOffset Service)> _seen = [];
+    private readonly Dictionary<string, Seen> _seen = [];
+
+    /// <summary>What the last sync of a service saw; the spare map is the previous one, reused to spare big services an allocation per sync.</summary>
+    private sealed class Seen
+    {
+        public Dictionary<string, DateTimeOffset> Pods = new(StringComparer.Ordinal);
+        public Dictionary<string, DateTimeOffset> Spare = new(StringComparer.Ordinal);
+        public DateTimeOffset Service;
+    }
 
     public DateTimeOffset? Compute(string serviceKey, Service service, IEnumerable<Pod> pods)
     {
-        var known = _seen.TryGetValue(serviceKey, out var last);
+        var known = _seen.TryGetValue(serviceKey, out var seen);
+        if (seen is null) _seen[serviceKey] = seen = new Seen();
         DateTimeOffset? earliestChange = null;
-        var podTimes = new Dictionary<string, DateTimeOffset>();
+        var podTimes = seen.Spare;
+        podTimes.Clear();
         foreach (var pod in pods)
         {
             if (PodReadiness.ReadyCondition(pod)?.LastTransitionTime is not { } time) continue;
             podTimes[pod.Metadata.Name!] = time;
-            if (last.Pods is null || !last.Pods.TryGetValue(pod.Metadata.Name!, out var before) || time > before)
+            if (!seen.Pods.TryGetValue(pod.Metadata.Name!, out var before) || time > before)
                 earliestChange = Earliest(earliestChange, time);
         }
         var serviceTime = service.Metadata.CreationTimestamp ?? default;
-        if (serviceTime > last.Service) earliestChange = Earliest(earliestChange, serviceTime);
-        _seen[serviceKey] = (podTimes, serviceTime);
+        if (serviceTime > seen.Service) earliestChange = Earliest(earliestChange, serviceTime);
+        (seen.Spare, seen.Pods, seen.Service) = (seen.Pods, podTimes, serviceTime);
         return known ? earliestChange : service.Metadata.CreationTimestamp;
     }
 
