@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Playground.Server.Tests;
 using static Microsoft.Playwright.Assertions;
 
 namespace Playground.Browser.Tests;
@@ -104,6 +105,53 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
 
         await Expect(terminal.Locator(".xterm-fg-1").First).ToBeVisibleAsync();
         await Expect(terminal).ToHaveTextAsync(new Regex(@"\$ kubectl frobnicate\s+\S.*\n\$\s*$", RegexOptions.Singleline), new() { UseInnerText = true });
+    }
+
+    [Fact]
+    public async Task The_kubeconfig_downloaded_from_the_header_lets_the_real_kubectl_reach_the_sandbox()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var sandboxId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var fileName = $"playground-{sandboxId}.kubeconfig";
+        // The terminal takes the focus once it is attached; only after that does moving the focus by hand stick.
+        await Expect(page.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("$");
+
+        // The help is one key away from the download and says how to use the file.
+        var download = page.GetByRole(AriaRole.Link, new() { Name = $"Download kubeconfig for sandbox {sandboxId}" });
+        var help = page.GetByRole(AriaRole.Button, new() { Name = "How to use the kubeconfig" });
+        await download.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(help).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var note = page.GetByRole(AriaRole.Dialog, new() { Name = "Use this sandbox from your own kubectl" });
+        await Expect(note).ToBeVisibleAsync();
+        await Expect(note).ToContainTextAsync($"kubectl --kubeconfig {fileName} get pods -A");
+        await Expect(note).ToContainTextAsync($"https://127.0.0.1:6443/sandboxes/{sandboxId} by default");
+        await ScreenshotAsync(page, "06-kubeconfig-help.png");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(note).ToBeHiddenAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Expect(download).ToBeFocusedAsync();
+        await page.Locator(".app-header").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "07-kubeconfig-focused.png") });
+
+        var saved = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+
+        Assert.Equal(fileName, saved.SuggestedFilename);
+        var folder = Directory.CreateTempSubdirectory("playground-kubeconfig-");
+        try
+        {
+            var kubeconfig = Path.Combine(folder.FullName, saved.SuggestedFilename);
+            await saved.SaveAsAsync(kubeconfig);
+            using var kubectl = RealKubectl.ForFile(kubeconfig);
+            var output = await kubectl.OkAsync("get nodes -o name");
+            Assert.Equal(["node/node-1", "node/node-2", "node/node-3"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using Playground.Server.Sandboxes;
 
 namespace Playground.Server.Tests;
 
@@ -22,7 +23,8 @@ public sealed class KubeconfigTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal($"https://127.0.0.1:{Server.KubeApiAddress.Port}/sandboxes/{id}", Field(config, "server"));
         Assert.Equal(token, Field(config, "token"));
         Assert.Equal($"playground-{id}", Field(config, "current-context"));
-        Assert.Equal($"playground-{id}.kubeconfig", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(("attachment", $"playground-{id}.kubeconfig"), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName));
+        Assert.True(response.Headers.CacheControl?.NoStore, "a file with a bearer token must not be cached");
 
         // The embedded CA is what a client needs to trust the API's TLS endpoint, with no insecure flags.
         var authority = X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(Convert.FromBase64String(Field(config, "certificate-authority-data"))));
@@ -39,10 +41,41 @@ public sealed class KubeconfigTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(id, otherToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_browser_downloads_the_kubeconfig_with_its_sandbox_cookie_as_an_attachment()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+
+        var response = await GetWithCookieAsync(id, SandboxCredentials.TokenCookie(id), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("attachment", $"playground-{id}.kubeconfig"), (response.Content.Headers.ContentDisposition?.DispositionType, response.Content.Headers.ContentDisposition?.FileName));
+        Assert.Equal(token, Field(await response.Content.ReadAsStringAsync(), "token"));
+    }
+
+    [Fact]
+    public async Task The_kubeconfig_is_refused_to_another_sandboxs_cookie()
+    {
+        var (id, _) = await Server.CreateSandboxAsync();
+        var (otherId, otherToken) = await Server.CreateSandboxAsync();
+
+        // A browser holding only the other sandbox's cookie has no credential for this one...
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWithCookieAsync(id, SandboxCredentials.TokenCookie(otherId), otherToken)).StatusCode);
+        // ...and the other sandbox's token under this sandbox's cookie name is a wrong one.
+        Assert.Equal(HttpStatusCode.NotFound, (await GetWithCookieAsync(id, SandboxCredentials.TokenCookie(id), otherToken)).StatusCode);
+    }
+
     private Task<HttpResponseMessage> GetAsync(string id, string? token)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sandboxes/{id}/kubeconfig");
         if (token is not null) request.Headers.Authorization = new("Bearer", token);
+        return Server.Http.SendAsync(request);
+    }
+
+    /// <summary>What a browser's link sends: no Authorization header, only the cookie.</summary>
+    private Task<HttpResponseMessage> GetWithCookieAsync(string id, string cookieName, string cookieValue)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sandboxes/{id}/kubeconfig") { Headers = { { "Cookie", $"{cookieName}={cookieValue}" } } };
         return Server.Http.SendAsync(request);
     }
 

@@ -14,6 +14,9 @@ public sealed partial class RealKubectl : IDisposable
     public static async Task<RealKubectl> ForAsync(PlaygroundServer server, string id, string token, string executable = "kubectl") =>
         new(await server.KubeconfigFileAsync(id, token), executable);
 
+    /// <summary>kubectl with a kubeconfig file obtained some other way (the browser's download); disposing deletes the file.</summary>
+    public static RealKubectl ForFile(string kubeconfig, string executable = "kubectl") => new(kubeconfig, executable);
+
     /// <summary>Runs kubectl to the end, with <paramref name="stdin"/> as its input if given; a minute is far more than any command here needs.</summary>
     public async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments, string? stdin = null)
     {

@@ -23,6 +23,9 @@ public static class KubeconfigApi
         // The caller proved it holds this token for this sandbox; the server keeps only its hash, so it hands back the caller's own.
         var token = SandboxCredentials.Find(request, id)!;
         var text = Render(id, address.For(id), certificates.AuthorityPem, token);
+        // The file carries a bearer token: no browser or proxy cache may keep a copy.
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        // With a download name the result is "Content-Disposition: attachment", so a browser link saves the file.
         return TypedResults.File(Encoding.UTF8.GetBytes(text), "application/yaml", $"playground-{id}.kubeconfig");
     }
 

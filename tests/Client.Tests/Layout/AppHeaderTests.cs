@@ -1,0 +1,50 @@
+using System.Xml.Linq;
+using Playground.Client.Layout;
+using static Playground.Client.Tests.ClusterObjects;
+
+namespace Playground.Client.Tests.Layout;
+
+public class AppHeaderTests
+{
+    private static Task<XElement> RenderAsync(string? sandboxId, DateTimeOffset? now) =>
+        Markup.RenderAsync<AppHeader>(new Dictionary<string, object?> { ["SandboxId"] = sandboxId, ["Now"] = now });
+
+    [Fact]
+    public async Task An_open_sandbox_offers_its_kubeconfig_as_a_named_download()
+    {
+        var header = await RenderAsync("abc123", T0);
+
+        var link = header.SingleWithClass("kubeconfig-download");
+        Assert.Equal("a", link.Name.LocalName);
+        Assert.Equal("/api/sandboxes/abc123/kubeconfig", (string?)link.Attribute("href"));
+        Assert.Equal("playground-abc123.kubeconfig", (string?)link.Attribute("download"));
+        Assert.Equal("Download kubeconfig for sandbox abc123", (string?)link.Attribute("aria-label"));
+        // Words beside the icon, so the control never depends on recognising a glyph.
+        Assert.Equal("Download kubeconfig", link.Text());
+        Assert.Single(link.WithClass("bi-download"));
+    }
+
+    [Fact]
+    public async Task The_help_button_opens_a_note_with_the_kubectl_command_and_the_API_address()
+    {
+        var header = await RenderAsync("abc123", T0);
+
+        var toggle = header.SingleWithClass("kubeconfig-help-toggle");
+        Assert.Equal(("button", "button"), (toggle.Name.LocalName, (string?)toggle.Attribute("type")));
+        Assert.Equal("How to use the kubeconfig", (string?)toggle.Attribute("aria-label"));
+        var help = header.SingleWithClass("kubeconfig-help");
+        Assert.Equal((string?)help.Attribute("id"), (string?)toggle.Attribute("popovertarget"));
+        Assert.NotNull(help.Attribute("popover"));
+        Assert.Equal("kubectl --kubeconfig playground-abc123.kubeconfig get pods -A", help.SingleWithClass("kubeconfig-help-command").Text());
+        Assert.Contains("https://127.0.0.1:6443/sandboxes/abc123 by default", help.Text());
+    }
+
+    [Fact]
+    public async Task A_sandbox_that_is_not_open_offers_no_kubeconfig()
+    {
+        var header = await RenderAsync("nosuchsandbox", now: null);
+
+        Assert.Empty(header.WithClass("kubeconfig"));
+        Assert.Equal("nosuchsandbox", header.SingleWithClass("sandbox-id").Text());
+    }
+}
