@@ -145,6 +145,43 @@ public sealed class KubeApiExecTests(KubeApiExecTests.Sandbox sandbox) : IClassF
     }
 
     [Fact]
+    public async Task An_sh_session_in_an_image_without_sh_fails_as_runc_does_in_the_API_and_the_terminal_alike()
+    {
+        const string command = "exec -i -n kube-system deploy/coredns -- sh";
+
+        var (code, _, error) = await sandbox.Kubectl.RunAsync(command, "hostname\n");
+        var (engineCode, engineOutput) = await sandbox.EngineAsync("kubectl " + command, "hostname\n");
+
+        Assert.Equal(126, code);
+        Assert.Contains("exec: \"sh\": executable file not found in $PATH", error);
+        Assert.Equal(126, engineCode);
+        Assert.Contains("exec: \"sh\": executable file not found in $PATH", engineOutput);
+    }
+
+    [Fact]
+    public async Task A_stdin_line_past_the_limit_ends_the_session_instead_of_filling_the_servers_memory()
+    {
+        using var socket = await sandbox.ConnectAsync("box", "command=sh&stdin=true&stdout=true&stderr=true", ExecV5);
+        var chunk = Frame(0, Encoding.UTF8.GetBytes(new string('x', 512 * 1024)));
+
+        var ended = false;
+        try
+        {
+            // 4 MiB without a newline, in messages each under the message limit.
+            for (var i = 0; i < 8; i++) await socket.SendAsync(chunk, WebSocketMessageType.Binary, true, CancellationToken.None);
+            var buffer = new byte[1024];
+            while (!ended)
+                ended = (await socket.ReceiveAsync(buffer, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token)).MessageType == WebSocketMessageType.Close;
+        }
+        catch (WebSocketException)
+        {
+            ended = true;
+        }
+
+        Assert.True(ended);
+    }
+
+    [Fact]
     public async Task A_refusal_after_the_upgrade_is_a_Failure_Status_that_kubectl_prints_as_an_error()
     {
         using var socket = await sandbox.ConnectAsync("waiting", "command=hostname&container=main&stdout=true", ExecV5);

@@ -84,9 +84,15 @@ public static class ContainerExec
             var writes = script.Split('\n').TakeWhile(_ => !shell.Exited).SelectMany(line => shell.Run(line, api, pod, container)).ToList();
             return new ExecResult.Ran(writes, shell.ExitCode);
         }
-        return Program(api, pod, container, command)
-            ?? new ExecResult.Ran([new(ExecStream.Stderr, $"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{command[0]}\": executable file not found in $PATH: unknown\n")], 126);
+        return Program(api, pod, container, command) ?? NotFound(command[0]);
     }
+
+    /// <summary>The container's sh for a session that feeds it stdin a line at a time; an image without one answers as runc does.</summary>
+    public static ExecResult.Ran Shell(Container container) =>
+        ContainerPrograms.Has(ImageReference.Parse(container.Image ?? ""), "sh") ? new([], 0) : NotFound("sh");
+
+    private static ExecResult.Ran NotFound(string program) =>
+        new([new(ExecStream.Stderr, $"OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n")], 126);
 
     /// <summary>One program with its arguments; null when the image has no such program.</summary>
     internal static ExecResult? Program(ApiServer.ApiServer api, Pod pod, Container container, IReadOnlyList<string> argv)

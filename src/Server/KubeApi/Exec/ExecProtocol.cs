@@ -34,6 +34,10 @@ public static class ExecProtocol
         return frame;
     }
 
+    /// <summary>A session the server could not finish: a Failure Status that names what went wrong.</summary>
+    public static byte[] InternalError(string message) =>
+        Encoding.UTF8.GetBytes(KubeJson.SerializeValue(new Status { Code = 500, Reason = "InternalError", Message = $"an error on the server (\"{message}\") has prevented the request from succeeding" }));
+
     /// <summary>The error channel's last word: Success, the exit code (what kubectl turns into its own exit code), or why nothing ran.</summary>
     public static byte[] Outcome(ExecResult result, IReadOnlyList<string> command) => Encoding.UTF8.GetBytes(KubeJson.SerializeValue(result switch
     {

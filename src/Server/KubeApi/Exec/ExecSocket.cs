@@ -12,13 +12,21 @@ namespace Playground.Server.KubeApi.Exec;
 /// </summary>
 public sealed class ExecSocket(WebSocket socket, string protocol, ExecOptions options)
 {
-    /// <summary>A client message larger than this ends the session: stdin comes a line at a time, not as files.</summary>
+    /// <summary>A client message or stdin line larger than this ends the session: stdin comes a line at a time, not as files.</summary>
     private const int MaxMessage = 1 << 20;
+
+    /// <summary>Lines waiting for the loop; a client that sends faster than they run waits, so memory stays bounded.</summary>
+    private const int WaitingLines = 64;
 
     /// <summary>How long a client that was told the session ended may take to close its side; client-go closes at once.</summary>
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
+    private readonly Channel<string> _lines = Channel.CreateBounded<string>(new BoundedChannelOptions(WaitingLines)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly StringBuilder _partial = new();
 
@@ -71,8 +79,13 @@ public sealed class ExecSocket(WebSocket socket, string protocol, ExecOptions op
                     break;
                 }
                 if (!received.EndOfMessage) continue;
-                Dispatch(message.GetBuffer().AsSpan(0, (int)message.Length));
+                foreach (var line in Dispatch(message.GetBuffer().AsSpan(0, (int)message.Length))) await _lines.Writer.WriteAsync(line, cancel);
                 message.SetLength(0);
+                if (_partial.Length > MaxMessage)
+                {
+                    socket.Abort();
+                    break;
+                }
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
@@ -82,14 +95,17 @@ public sealed class ExecSocket(WebSocket socket, string protocol, ExecOptions op
         EndStdin();
     }
 
-    private void Dispatch(ReadOnlySpan<byte> frame)
+    /// <summary>The stdin lines one message completes; v5's close of stdin ends them.</summary>
+    private List<string> Dispatch(ReadOnlySpan<byte> frame)
     {
-        if (frame.IsEmpty) return;
-        if (frame[0] == ExecProtocol.Stdin && options.Stdin) Stdin(frame[1..]);
+        var lines = new List<string>();
+        if (frame.IsEmpty) return lines;
+        if (frame[0] == ExecProtocol.Stdin && options.Stdin) Stdin(frame[1..], lines);
         else if (frame[0] == ExecProtocol.Close && protocol == ExecProtocol.V5 && frame.Length > 1 && frame[1] == ExecProtocol.Stdin) EndStdin();
+        return lines;
     }
 
-    private void Stdin(ReadOnlySpan<byte> data)
+    private void Stdin(ReadOnlySpan<byte> data, List<string> lines)
     {
         var chars = new char[_decoder.GetCharCount(data, flush: false)];
         _decoder.GetChars(data, chars, flush: false);
@@ -100,7 +116,7 @@ public sealed class ExecSocket(WebSocket socket, string protocol, ExecOptions op
                 _partial.Append(c);
                 continue;
             }
-            _lines.Writer.TryWrite(_partial.ToString());
+            lines.Add(_partial.ToString());
             _partial.Clear();
         }
     }
@@ -111,6 +127,21 @@ public sealed class ExecSocket(WebSocket socket, string protocol, ExecOptions op
         if (_partial.Length > 0) _lines.Writer.TryWrite(_partial.ToString());
         _partial.Clear();
         _lines.Writer.TryComplete();
+    }
+
+    /// <summary>Tells the client the session failed on the server's side (upstream's InternalError), if it still listens, and ends the socket.</summary>
+    public async Task FailAsync(Exception error, Task receiving)
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+                await FinishAsync(ExecProtocol.InternalError(error.Message), receiving, CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // It left meanwhile.
+        }
+        socket.Abort();
     }
 
     private async Task SendAsync(byte channel, byte[] data, CancellationToken cancel) =>

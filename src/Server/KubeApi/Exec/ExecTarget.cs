@@ -45,10 +45,10 @@ public sealed record ExecTarget(string Namespace, string Pod, string Container)
     public ExecResult Run(SimulatedCluster cluster, IReadOnlyList<string> command) =>
         Now(cluster, (pod, container) => ContainerExec.Run(cluster.Api, pod, container, command));
 
-    /// <summary>Runs on the sandbox's loop: one line of an sh session's input (none just checks the container still runs).</summary>
+    /// <summary>Runs on the sandbox's loop: one line of an sh session's input (none checks the container runs and has an sh).</summary>
     public ExecResult Line(SimulatedCluster cluster, ContainerShell shell, string? line) =>
-        Now(cluster, (pod, container) => ContainerExec.Check(cluster.Api, pod, container)
-            ?? (ExecResult)new ExecResult.Ran(line is null ? [] : shell.Run(line, cluster.Api, pod, container), shell.ExitCode));
+        Now(cluster, (pod, container) => (ExecResult?)ContainerExec.Check(cluster.Api, pod, container)
+            ?? (line is null ? ContainerExec.Shell(container) : new ExecResult.Ran(shell.Run(line, cluster.Api, pod, container), shell.ExitCode)));
 
     private ExecResult Now(SimulatedCluster cluster, Func<Pod, Container, ExecResult> run)
     {

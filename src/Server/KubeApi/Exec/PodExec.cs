@@ -50,14 +50,24 @@ public static class PodExec
             // There is nobody left to tell.
             socket.Abort();
         }
-        await receiving;
+        catch (Exception e)
+        {
+            // The sandbox stopped or failed under the session: the client hears it as upstream's InternalError, then the socket ends.
+            await session.FailAsync(e, receiving);
+        }
+        finally
+        {
+            await receiving;
+        }
     }
 
     /// <summary>An sh reading the client's stdin: each line runs as it arrives and its output goes straight back; the result carries only the exit.</summary>
     private static async Task<ExecResult> ShellAsync(SandboxActor sandbox, ExecTarget target, ExecSocket session, CancellationToken cancel)
     {
         var shell = new ContainerShell();
-        if (await sandbox.RunAsync(cluster => target.Line(cluster, shell, null)) is ExecResult.Refused refused) return refused;
+        // Refused, or an image without sh (126, as runc answers): the session ends before reading stdin.
+        var start = await sandbox.RunAsync(cluster => target.Line(cluster, shell, null));
+        if (start is not ExecResult.Ran { ExitCode: 0 }) return start;
         await foreach (var line in session.StdinLines.ReadAllAsync(cancel))
         {
             var step = await sandbox.RunAsync(cluster => target.Line(cluster, shell, line));
