@@ -23,8 +23,12 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
     private StrategyContext Context => new(clock.Now, random, ips);
 
-    /// <summary>A dry run allocates Service addresses and ports from a copy, so the real ones stay free.</summary>
-    private StrategyContext ContextFor(WriteContext write) => write.DryRun ? new(clock.Now, random, ips.Copy()) : Context;
+    /// <summary>
+    /// A dry run draws names, uids and Service addresses from copies (a generator seeded by the revision, a copy of the
+    /// allocator), so the real ones stay free and the sandbox's seeded sequence is the same as without it.
+    /// </summary>
+    private StrategyContext ContextFor(WriteContext write) =>
+        write.DryRun ? new(clock.Now, new Random(unchecked((int)store.Revision)), ips.Copy()) : Context;
 
     public T Create<T>(T obj, WriteContext context) where T : KubeObject => (T)Create((KubeObject)obj, context);
 
@@ -35,19 +39,19 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
         obj.ApiVersion = type.ApiVersion;
         obj.Kind = type.Kind;
         var meta = obj.Metadata;
+        var strategy = ContextFor(context);
         meta.Namespace = type.Namespaced ? (string.IsNullOrEmpty(meta.Namespace) ? "default" : meta.Namespace) : null;
         if (string.IsNullOrEmpty(meta.Name) && !string.IsNullOrEmpty(meta.GenerateName))
-            meta.Name = meta.GenerateName + RandomSuffix();
+            meta.Name = meta.GenerateName + RandomSuffix(strategy.Random);
         if (type.Namespaced && meta.Namespace is { } ns && store.Get(new ObjectKey("namespaces", null, ns)) is null)
             throw ApiException.NotFound(resources.For<Namespace>(), ns);
 
-        meta.Uid = NewUid();
+        meta.Uid = NewUid(strategy.Random);
         meta.CreationTimestamp = clock.Now;
         meta.ResourceVersion = null;
         meta.DeletionTimestamp = null;
         meta.DeletionGracePeriodSeconds = null;
         meta.Generation = null;
-        var strategy = ContextFor(context);
         var admission = Admit(Admission.AdmissionOperation.Create, type, obj, null, context);
         type.Strategy.PrepareForCreate(obj, strategy);
         Refuse(type, meta.Name ?? "", type.Strategy.Validate(obj));
@@ -231,9 +235,9 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
     public static ObjectKey Key(ResourceType type, string? ns, string name) =>
         new(type.Plural, type.Namespaced ? ns ?? "default" : null, name);
 
-    private string RandomSuffix() => string.Concat(Enumerable.Range(0, 5).Select(_ => NameAlphabet[random.Next(NameAlphabet.Length)]));
+    private static string RandomSuffix(Random random) => string.Concat(Enumerable.Range(0, 5).Select(_ => NameAlphabet[random.Next(NameAlphabet.Length)]));
 
-    private string NewUid()
+    private static string NewUid(Random random)
     {
         var bytes = new byte[16];
         random.NextBytes(bytes);

@@ -94,4 +94,18 @@ public class DryRunTests
         Assert.Contains("ConfigMap \"Bad_Name\" is invalid", refused.Output);
         Assert.Equal(revision, cluster.Store.Revision);
     }
+
+    [Fact]
+    public void A_dry_run_leaves_the_sandboxs_seeded_names_and_uids_as_they_would_have_been()
+    {
+        static ConfigMap Generated() => new() { Metadata = new ObjectMeta { GenerateName = "settings-" } };
+        var plain = TestCluster.Create(nodes: 0);
+        var tried = TestCluster.Create(nodes: 0);
+
+        tried.Api.Create(Generated(), DryRun);
+        var afterDryRun = tried.Api.Create(Generated(), WriteContext.Kubectl);
+        var without = plain.Api.Create(Generated(), WriteContext.Kubectl);
+
+        Assert.Equal((without.Metadata.Name, without.Metadata.Uid), (afterDryRun.Metadata.Name, afterDryRun.Metadata.Uid));
+    }
 }

@@ -68,7 +68,6 @@ public sealed class EndpointSliceController : IComponent
     {
         var context = new WriteContext(Actor, cause);
         var (ns, name) = Informer<Service>.SplitKey(key);
-        _podChanges.Synced(key);
         var existing = _slices.List(ns).Where(s => s.Metadata.Labels?.GetValueOrDefault(ServiceNameLabel) == name
             && s.Metadata.Labels?.GetValueOrDefault(ManagedByLabel) == ManagedBy)
             .OrderBy(s => s.Metadata.Name, StringComparer.Ordinal).ToList();
@@ -77,7 +76,6 @@ public sealed class EndpointSliceController : IComponent
         {
             if (service is null) _triggerTimes.Forget(key);
             _contributions.Forget(key);
-            _podChanges.Forget(key);
             foreach (var slice in existing) _reconciler.Delete(slice, context);
             return;
         }

@@ -67,12 +67,10 @@ public sealed class EndpointsController : IComponent
     {
         var context = new WriteContext(Actor, cause);
         var (ns, name) = Informer<Service>.SplitKey(key);
-        _podChanges.Synced(key);
         if (_services.Get(key) is not { } service)
         {
             _triggerTimes.Forget(key);
             _contributions.Forget(key);
-            _podChanges.Forget(key);
             if (_endpoints.Get(key) is not null) DeleteEndpoints(ns, name, context);
             return;
         }
@@ -91,7 +89,7 @@ public sealed class EndpointsController : IComponent
             var currentLabels = new Dictionary<string, string>(current.Metadata.Labels ?? []);
             currentLabels.Remove(HeadlessLabel);
             if (EndpointSubsets.Equal(current.Subsets, subsets) && SameLabels(currentLabels, labels)
-                && current.Metadata.Annotations?.ContainsKey(OverCapacityAnnotation) == truncated)
+                && (current.Metadata.Annotations?.ContainsKey(OverCapacityAnnotation) ?? false) == truncated)
                 return;
         }
 
