@@ -115,6 +115,11 @@ public sealed class Scheduler(ClusterServices services) : IComponent
             return;
         }
         _profile.RunPreFilters(podInfo, snapshot);
+        if (podInfo.PreFilterRejection is { } rejection)
+        {
+            Fail(pod, FitError.PreFilterMessage(nodes.Count, rejection), NodeVerdicts.None, context, null);
+            return;
+        }
         // Nodes PreFilter ruled out are not filtered at all; the failure message counts them under the plugins that did.
         var candidates = podInfo.NodeNames is var (names, _) ? snapshot.Named(names) : nodes;
         var absent = podInfo.NodeNames is var (_, plugins)

@@ -47,6 +47,31 @@ public class DaemonSetControllerTests
         Pods(cluster, "agent").Where(p => p.Metadata.DeletionTimestamp is null).ToDictionary(p => p.Spec.NodeName ?? "", p => p);
 
     [Fact]
+    public void The_status_kept_node_by_node_matches_a_count_of_the_pods_as_they_change_one_at_a_time()
+    {
+        var cluster = Running();
+        var before = ByNode(cluster);
+
+        // A pod released by a label change, one deleted, one turned unready: each a change on one node.
+        Assert.Equal(0, cluster.Kubectl($"kubectl label pod {before["node-1"].Metadata.Name} app-").ExitCode);
+        Run(cluster);
+        Assert.Equal(0, cluster.Kubectl($"kubectl delete pod {before["node-2"].Metadata.Name} --wait=false").ExitCode);
+        Run(cluster);
+        TestKubelet.MarkNotReady(cluster, cluster.Api.Get<Pod>("default", ByNode(cluster)["node-3"].Metadata.Name!));
+        cluster.RunPending();
+
+        var ds = cluster.Api.Get<DaemonSet>("default", "agent");
+        var owned = Pods(cluster, "agent").Where(p => ControllerRefs.ControllerOf(p)?.Uid == ds.Metadata.Uid && p.Metadata.DeletionTimestamp is null).ToList();
+        Assert.Equal(["node-1", "node-2", "node-3"], owned.Select(p => p.Spec.NodeName).Order());
+        Assert.DoesNotContain(owned, p => p.Metadata.Name == before["node-1"].Metadata.Name || p.Metadata.Name == before["node-2"].Metadata.Name);
+        Assert.Null(ControllerRefs.ControllerOf(cluster.Api.Get<Pod>("default", before["node-1"].Metadata.Name!)));
+        var status = ds.Status!;
+        Assert.Equal((3, 3, 0, owned.Count(PodReadiness.IsReady), 3), (status.DesiredNumberScheduled, status.CurrentNumberScheduled, status.NumberMisscheduled, status.NumberReady, status.UpdatedNumberScheduled ?? 0));
+        Assert.Equal(2, status.NumberReady);
+        Assert.Equal((2, 1), (status.NumberAvailable ?? 0, status.NumberUnavailable ?? 0));
+    }
+
+    [Fact]
     public void One_pod_runs_on_every_node_pinned_by_node_affinity_and_placed_by_the_scheduler()
     {
         var cluster = Running();

@@ -123,6 +123,36 @@ public class SchedulerTests
     }
 
     [Fact]
+    public void Node_name_terms_that_conflict_are_a_PreFilter_rejection_in_upstreams_words()
+    {
+        var cluster = TestCluster.Create();
+        var pinned = Pod("nowhere");
+        pinned.Spec.Affinity = new Affinity
+        {
+            NodeAffinity = new NodeAffinity
+            {
+                RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector
+                {
+                    NodeSelectorTerms = [new NodeSelectorTerm
+                    {
+                        MatchFields =
+                        [
+                            new() { Key = "metadata.name", Operator = "In", Values = ["node-1"] },
+                            new() { Key = "metadata.name", Operator = "In", Values = ["node-2"] },
+                        ],
+                    }],
+                },
+            },
+        };
+
+        Create(cluster, pinned);
+
+        Assert.Equal(
+            "0/3 nodes are available: pod affinity terms conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+            Events(cluster, "nowhere").Single().Message);
+    }
+
+    [Fact]
     public void A_node_selector_picks_the_node_and_a_label_added_later_lets_a_waiting_pod_in()
     {
         var cluster = TestCluster.Create();

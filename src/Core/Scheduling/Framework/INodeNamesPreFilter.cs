@@ -8,6 +8,9 @@ public interface INodeNamesPreFilter
 {
     string Name { get; }
 
-    /// <summary>The node names the pod is limited to, or null when any node may do.</summary>
+    /// <summary>The node names the pod is limited to, or null when any node may do; empty when the pod's own terms conflict.</summary>
     IReadOnlySet<string>? NodeNames(PodInfo pod);
+
+    /// <summary>Why no node can do when <see cref="NodeNames"/> is empty, in upstream's words.</summary>
+    string ConflictReason { get; }
 }

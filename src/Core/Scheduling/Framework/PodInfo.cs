@@ -25,6 +25,9 @@ public sealed class PodInfo(Pod pod)
     /// <summary>The only nodes PreFilter left for this cycle and the plugins that named them; null when every node may do.</summary>
     internal (IReadOnlySet<string> Names, List<string> Plugins)? NodeNames { get; set; }
 
+    /// <summary>Why PreFilter left no node at all this cycle (upstream's PreFilter rejection), or null.</summary>
+    internal string? PreFilterRejection { get; set; }
+
     /// <summary>The pod's inter-pod affinity and anti-affinity terms, read once.</summary>
     public PodAffinityTerms AffinityTerms => _affinityTerms ??= PodAffinityTerms.Of(Pod);
     private PodAffinityTerms? _affinityTerms;

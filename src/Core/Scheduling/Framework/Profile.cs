@@ -23,13 +23,21 @@ public sealed class Profile(PluginRegistry registry)
     {
         foreach (var plugin in registry.PreFilters) plugin.PreFilter(pod, snapshot);
         pod.Filters = [.. registry.Filters.Where(f => !f.SkipsFilter(pod))];
-        pod.NodeNames = null;
+        (pod.NodeNames, pod.PreFilterRejection) = (null, null);
         foreach (var plugin in registry.NodeNamesPreFilters)
         {
             if (plugin.NodeNames(pod) is not { } names) continue;
+            if (names.Count == 0)
+            {
+                pod.PreFilterRejection = plugin.ConflictReason;
+                return;
+            }
             pod.NodeNames = pod.NodeNames is var (known, plugins)
                 ? (known.Intersect(names, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal), [.. plugins, plugin.Name])
                 : (names, [plugin.Name]);
+            // Upstream's RunPreFilterPlugins: plugins whose node sets do not meet leave nothing to filter.
+            if (pod.NodeNames.Value.Names.Count == 0)
+                pod.PreFilterRejection = $"node(s) didn't satisfy plugin(s) [{string.Join(" ", pod.NodeNames.Value.Plugins)}] simultaneously";
         }
     }
 

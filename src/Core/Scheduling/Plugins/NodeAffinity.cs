@@ -23,6 +23,8 @@ public sealed class NodeAffinity : IFilterPlugin, IScorePlugin, INodeNamesPreFil
     /// Upstream's PreFilter: when every required term names nodes by metadata.name (as a DaemonSet's pods do), only
     /// those nodes can pass; the terms are ORed and a term's name requirements ANDed.
     /// </summary>
+    public string ConflictReason => "pod affinity terms conflict";
+
     public IReadOnlySet<string>? NodeNames(PodInfo pod)
     {
         if (pod.Pod.Spec.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms is not { Count: > 0 } terms) return null;
