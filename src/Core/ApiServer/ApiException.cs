@@ -9,6 +9,10 @@ public sealed class ApiException(Status status) : Exception(status.Message)
     public int Code => Status.Code;
     public string Reason => Status.Reason;
 
+    /// <summary>A verb the resource does not serve, in upstream's words.</summary>
+    public static ApiException MethodNotAllowed() =>
+        new(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" });
+
     public static ApiException NotFound(ResourceType type, string name) =>
         New(404, "NotFound", $"{type.QualifiedPlural} \"{name}\" not found", type, name);
 

@@ -53,7 +53,7 @@ public static class ResourceHandlers
                 ("DELETE", null, _) => DeleteCollection(cluster.Api, call),
                 ("PATCH", not null, null) => Patching.PatchHandler.Handle(cluster, call),
                 (_, not null, not null) => Subresources.SubresourceHandler.Handle(cluster, call),
-                _ => KubeResponse.Failure(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
+                _ => KubeResponse.Failure(ApiException.MethodNotAllowed()),
             });
         }
         catch (ApiException e)
@@ -165,8 +165,7 @@ public static class ResourceHandlers
     /// </summary>
     private static void CheckOptions(Call call)
     {
-        var kind = call.Method switch { "POST" => "CreateOptions", "PUT" => "UpdateOptions", "PATCH" => "PatchOptions", "DELETE" => "DeleteOptions", _ => null };
-        if (kind is null) return;
+        if (RequestOptions.WriteKind(call.Method) is not { } kind) return;
         var errors = new List<FieldError>();
         var dryRun = call.DryRun;
         if (!dryRun.All(v => v == "All"))

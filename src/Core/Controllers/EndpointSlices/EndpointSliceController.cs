@@ -21,7 +21,6 @@ public sealed class EndpointSliceController : IComponent
     public const string ServiceNameLabel = "kubernetes.io/service-name";
     public const string ManagedByLabel = "endpointslice.kubernetes.io/managed-by";
     public const string ManagedBy = "endpointslice-controller.k8s.io";
-    private const string HeadlessLabel = "service.kubernetes.io/headless";
 
     /// <summary>kube-controller-manager's --max-endpoints-per-slice default.</summary>
     private const int MaxEndpointsPerSlice = 100;
@@ -93,7 +92,7 @@ public sealed class EndpointSliceController : IComponent
             [ServiceNameLabel] = service.Metadata.Name!,
             [ManagedByLabel] = ManagedBy,
         };
-        if (service.Spec.ClusterIP is null or "" or "None") labels[HeadlessLabel] = "";
+        if (service.Spec.ClusterIP is null or "" or "None") labels[ServicePods.HeadlessLabel] = "";
         return labels;
     }
 

@@ -14,7 +14,6 @@ namespace Playground.Core.Controllers.EndpointSlices;
 /// </summary>
 internal sealed class SliceReconciler(ApiServer.ApiServer api, int maxEndpointsPerSlice)
 {
-    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
     /// <summary>A desired endpoint and the ports its pod serves, keyed as upstream's endpoint hash (addresses, hostname, pod).</summary>
     public sealed record Desired(EndpointKey Key, string PodName, Endpoint Endpoint, List<EndpointSlicePort> Ports);
@@ -159,8 +158,8 @@ internal sealed class SliceReconciler(ApiServer.ApiServer api, int maxEndpointsP
     {
         if (slice.Endpoints is { Count: 0 }) slice.Endpoints = null;
         var annotations = slice.Metadata.Annotations ?? [];
-        if (triggerTime is { } time) annotations[TriggerTimeAnnotation] = KubeJson.FormatTime(time);
-        else annotations.Remove(TriggerTimeAnnotation);
+        if (triggerTime is { } time) annotations[TriggerTimes.Annotation] = KubeJson.FormatTime(time);
+        else annotations.Remove(TriggerTimes.Annotation);
         slice.Metadata.Annotations = annotations.Count == 0 ? null : annotations;
         return slice;
     }

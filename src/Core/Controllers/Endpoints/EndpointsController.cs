@@ -22,8 +22,6 @@ public sealed class EndpointsController : IComponent
     /// <summary>Upstream's maxCapacity: beyond it, the addresses are cut and the object says so; EndpointSlices list them all.</summary>
     public const int MaxCapacity = 1000;
 
-    private const string HeadlessLabel = "service.kubernetes.io/headless";
-    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
 
     private readonly ApiServer.ApiServer _api;
     private readonly Informer<Service> _services;
@@ -87,7 +85,7 @@ public sealed class EndpointsController : IComponent
         if (current is not null)
         {
             var currentLabels = new Dictionary<string, string>(current.Metadata.Labels ?? []);
-            currentLabels.Remove(HeadlessLabel);
+            currentLabels.Remove(ServicePods.HeadlessLabel);
             if (EndpointSubsets.Equal(current.Subsets, subsets) && SameLabels(currentLabels, labels)
                 && (current.Metadata.Annotations?.ContainsKey(OverCapacityAnnotation) ?? false) == truncated)
                 return;
@@ -96,11 +94,11 @@ public sealed class EndpointsController : IComponent
         // A copy of the metadata only: the cached object is shared, and copying its addresses would cost more than the write.
         var metadata = current is null ? new ObjectMeta { Name = name, Namespace = ns } : KubeJson.Deserialize<ObjectMeta>(KubeJson.SerializeValue(current.Metadata));
         var endpoints = new EndpointsObject { Metadata = metadata, Subsets = subsets.Count == 0 ? null : subsets };
-        if (service.Spec.ClusterIP is null or "" or "None") labels[HeadlessLabel] = "";
+        if (service.Spec.ClusterIP is null or "" or "None") labels[ServicePods.HeadlessLabel] = "";
         metadata.Labels = labels.Count == 0 ? null : labels;
         var annotations = metadata.Annotations ?? [];
-        if (triggerTime is { } time) annotations[TriggerTimeAnnotation] = KubeJson.FormatTime(time);
-        else annotations.Remove(TriggerTimeAnnotation);
+        if (triggerTime is { } time) annotations[TriggerTimes.Annotation] = KubeJson.FormatTime(time);
+        else annotations.Remove(TriggerTimes.Annotation);
         if (truncated) annotations[OverCapacityAnnotation] = "truncated";
         else annotations.Remove(OverCapacityAnnotation);
         metadata.Annotations = annotations.Count == 0 ? null : annotations;

@@ -5,6 +5,9 @@ namespace Playground.Core.Controllers.Endpoints;
 /// <summary>How a service finds its pods and their ports, shared by the Endpoints and EndpointSlice controllers as upstream's endpointutil is.</summary>
 internal static class ServicePods
 {
+    /// <summary>The label both controllers put on a headless service's endpoints.</summary>
+    public const string HeadlessLabel = "service.kubernetes.io/headless";
+
     /// <summary>A service selects pods whose labels include its selector; an empty (but present) selector selects them all.</summary>
     public static bool Selects(Service service, Pod? pod)
     {

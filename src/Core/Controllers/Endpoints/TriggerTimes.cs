@@ -9,6 +9,8 @@ namespace Playground.Core.Controllers.Endpoints;
 /// </summary>
 internal sealed class TriggerTimes
 {
+    public const string Annotation = "endpoints.kubernetes.io/last-change-trigger-time";
+
     private readonly Dictionary<string, Seen> _seen = [];
 
     /// <summary>What the last sync of a service saw; the spare map is the previous one, reused to spare big services an allocation per sync.</summary>

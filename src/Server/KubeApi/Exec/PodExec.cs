@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Playground.Core.ApiServer;
 using Playground.Core.Kubelet;
 using Playground.Server.Sandboxes;
 
@@ -15,7 +16,7 @@ public static class PodExec
     {
         if (path.Type.Plural != "pods" || path.Name is null) return KubeResponse.NotFound().ToResult();
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method))
-            return KubeResponse.Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").ToResult();
+            return KubeResponse.Failure(ApiException.MethodNotAllowed()).ToResult();
         var (options, invalid) = ExecOptions.Parse(context.Request.Query);
         if (invalid is not null) return invalid.ToResult();
         var sandbox = KubeApiAccess.Sandbox(context);

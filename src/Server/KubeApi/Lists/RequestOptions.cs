@@ -6,6 +6,16 @@ namespace Playground.Server.KubeApi.Lists;
 /// <summary>Query options that do not validate (ListOptions, CreateOptions, UpdateOptions, PatchOptions), refused as upstream's handlers refuse them.</summary>
 public static class RequestOptions
 {
+    /// <summary>The options kind upstream validates for a write verb: CreateOptions for POST, and so on; null for reads.</summary>
+    public static string? WriteKind(string method) => method switch
+    {
+        "POST" => "CreateOptions",
+        "PUT" => "UpdateOptions",
+        "PATCH" => "PatchOptions",
+        "DELETE" => "DeleteOptions",
+        _ => null,
+    };
+
     /// <summary>A 422 such as: ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: ...</summary>
     public static ApiException Invalid(string kind, IReadOnlyList<FieldError> errors)
     {

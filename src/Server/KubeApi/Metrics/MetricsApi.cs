@@ -27,7 +27,7 @@ public static class MetricsApi
         var request = context.Request;
         if (path.Subresource is not null) return KubeResponse.NotFound().ToResult();
         if (!HttpMethods.IsGet(request.Method))
-            return KubeResponse.Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").ToResult();
+            return KubeResponse.Failure(ApiException.MethodNotAllowed()).ToResult();
         // metrics-server's storage is no Watcher, so the API server refuses the watch as it refuses any unsupported verb.
         if (path.Name is null && WatchStream.Requested(request))
             return KubeResponse.Failure(405, "MethodNotAllowed", $"watch is not supported on resources of kind \"{path.Type.QualifiedPlural}\"").ToResult();

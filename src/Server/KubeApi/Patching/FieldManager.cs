@@ -38,7 +38,7 @@ public static class FieldManager
 
     /// <summary>The 422 for a write's options, named as upstream names them for the verb.</summary>
     public static ApiException OptionsInvalid(string method, IReadOnlyList<FieldError> errors) =>
-        RequestOptions.Invalid(method switch { "POST" => "CreateOptions", "PUT" => "UpdateOptions", _ => "PatchOptions" }, errors);
+        RequestOptions.Invalid(RequestOptions.WriteKind(method) ?? "PatchOptions", errors);
 
     /// <summary>The User-Agent before its first '/', without unprintable characters, cut to the length a manager may have.</summary>
     private static string FromUserAgent(string userAgent)

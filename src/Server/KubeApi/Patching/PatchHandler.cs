@@ -12,8 +12,6 @@ public static class PatchHandler
     {
         var patch = call.Patch ?? throw ApiException.BadRequest("the PATCH request has no body: send the patch");
         if (patch.MediaType == PatchRequest.Apply) return ServerSideApply.Handle(cluster, call, patch);
-        if (call.Query.ContainsKey("force"))
-            throw FieldManager.OptionsInvalid(call.Method, [FieldError.Forbidden("force", "may not be specified for non-apply patch")]);
         var manager = FieldManager.Of(call);
         var path = call.Path;
         var live = path.Type.ToNode(cluster.Api.Get(path.Type, path.Namespace, path.Name!));

@@ -24,7 +24,7 @@ public static class PodLogs
     {
         if (path.Type.Plural != "pods") return KubeResponse.NotFound().ToResult();
         if (context.Request.Method != "GET")
-            return KubeResponse.Failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource").ToResult();
+            return KubeResponse.Failure(ApiException.MethodNotAllowed()).ToResult();
         var query = context.Request.Query;
         if (!TryInt(query["tailLines"], out var tail) || tail < 0) return Bad("tailLines: Invalid value: must be greater than or equal to 0");
         if (!TryInt(query["sinceSeconds"], out var since) || since < 1) return Bad("sinceSeconds: Invalid value: must be greater than 0");

@@ -23,7 +23,7 @@ public static class Scale
             "GET" => null,
             "PUT" => call.Body ?? throw ApiException.BadRequest("the request has no body: send the Scale as JSON"),
             "PATCH" => (call.Patch ?? throw ApiException.BadRequest("the PATCH request has no body: send the patch")).ApplyTo(current),
-            _ => throw new ApiException(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" }),
+            _ => throw ApiException.MethodNotAllowed(),
         };
         if (wanted is null) return KubeResponse.Of(200, current);
 

@@ -18,7 +18,7 @@ public static class StatusSubresource
         {
             "PUT" => call.Body ?? throw ApiException.BadRequest("the request has no body: send the object as JSON"),
             "PATCH" => (call.Patch ?? throw ApiException.BadRequest("the PATCH request has no body: send the patch")).ApplyTo(before),
-            _ => throw new ApiException(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" }),
+            _ => throw ApiException.MethodNotAllowed(),
         };
         var obj = PatchHandler.Decode(cluster, path, after);
         var manager = FieldManager.Of(call);

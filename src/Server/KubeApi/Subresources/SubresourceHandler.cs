@@ -14,11 +14,8 @@ public static class SubresourceHandler
         ("binding", "pods", "POST") => Binding.Handle(cluster, call),
         ("eviction", "pods", "POST") => Eviction.Handle(cluster, call),
         ("finalize", "namespaces", "PUT") => NamespaceFinalize.Handle(cluster, call),
-        ("binding" or "eviction", "pods", _) => throw MethodNotAllowed(),
-        ("finalize", "namespaces", _) => throw MethodNotAllowed(),
+        ("binding" or "eviction", "pods", _) => throw ApiException.MethodNotAllowed(),
+        ("finalize", "namespaces", _) => throw ApiException.MethodNotAllowed(),
         _ => KubeResponse.NotFound(),
     };
-
-    private static ApiException MethodNotAllowed() =>
-        new(new Status { Code = 405, Reason = "MethodNotAllowed", Message = "the server does not allow this method on the requested resource" });
 }
