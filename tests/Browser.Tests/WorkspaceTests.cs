@@ -90,7 +90,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
 
         await TypeCommandAsync(page, @"kubectl get configmap settings \");
         await TypeCommandAsync(page, "  -o name");
-        await Expect(terminal).ToHaveTextAsync(new Regex(@"> +-o name\s+configmap/settings\s+\$"), new() { UseInnerText = true });
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"> +-o name\s+configmap/settings\s+default \$"), new() { UseInnerText = true });
         await ScreenshotAsync(page, "05-heredoc.png");
     }
 
@@ -104,7 +104,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await TypeCommandAsync(page, "kubectl frobnicate");
 
         await Expect(terminal.Locator(".xterm-fg-1").First).ToBeVisibleAsync();
-        await Expect(terminal).ToHaveTextAsync(new Regex(@"\$ kubectl frobnicate\s+\S.*\n\$\s*$", RegexOptions.Singleline), new() { UseInnerText = true });
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"\$ kubectl frobnicate\s+\S.*\ndefault \$\s*$", RegexOptions.Singleline), new() { UseInnerText = true });
     }
 
     [Fact]

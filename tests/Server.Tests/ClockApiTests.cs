@@ -55,7 +55,11 @@ public sealed class ClockApiTests(ServerFixture fixture) : IClassFixture<ServerF
     [InlineData("""{"advance": 90}""", "advance must be a duration")]
     [InlineData("""{"advance": "-5m"}""", "advance must be more than 0s")]
     [InlineData("""{"advance": "48h"}""", "at most 24h")]
-    [InlineData("""{}""", "expected at least one of speed, paused or advance")]
+    [InlineData("""{}""", "expected at least one of speed, paused, advance, step or settle")]
+    [InlineData("""{"step": 0}""", "step must be a whole number of writes from 1 to 100, got 0")]
+    [InlineData("""{"step": "one"}""", "step must be a whole number of writes from 1 to 100")]
+    [InlineData("""{"settle": false}""", "settle must be true")]
+    [InlineData("""{"step": 1, "settle": true}""", "send only one of them")]
     [InlineData("""[1]""", "not valid")]
     public async Task A_bad_value_is_a_400_Status_naming_the_field_and_changes_nothing(string body, string message)
     {
@@ -88,6 +92,60 @@ public sealed class ClockApiTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False((await ClockOkAsync(Server, id, token, null)).GetProperty("paused").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_step_runs_until_one_more_write_is_stored_and_leaves_the_clock_paused_there()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+        var paused = await ClockOkAsync(Server, id, token, """{"paused": true}""");
+        await Server.KubectlOkAsync(id, token, "kubectl create deployment web --image=nginx");
+        var before = await ClockOkAsync(Server, id, token, null);
+
+        var step = await ClockOkAsync(Server, id, token, """{"step": 1}""");
+
+        var ran = step.GetProperty("ran");
+        Assert.True(ran.GetProperty("reached").GetBoolean());
+        var writes = ran.GetProperty("writes").GetInt32();
+        Assert.True(writes >= 1, $"a step stored {writes} writes");
+        Assert.Equal(before.GetProperty("revision").GetInt64() + writes, step.GetProperty("revision").GetInt64());
+        Assert.True(step.GetProperty("paused").GetBoolean());
+        Assert.Equal(Now(before) + TimeSpan.FromSeconds(ran.GetProperty("seconds").GetDouble()), Now(step), TimeSpan.FromMilliseconds(1));
+        // Nothing moves between steps.
+        await Task.Delay(200);
+        Assert.Equal(step.GetProperty("revision").GetInt64(), (await ClockOkAsync(Server, id, token, null)).GetProperty("revision").GetInt64());
+        Assert.True(Now(step) >= Now(paused));
+    }
+
+    [Fact]
+    public async Task A_step_pauses_a_running_clock()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+
+        var step = await ClockOkAsync(Server, id, token, """{"step": 3}""");
+
+        Assert.True(step.GetProperty("paused").GetBoolean());
+        Assert.True(step.GetProperty("ran").GetProperty("writes").GetInt32() >= 3);
+    }
+
+    [Fact]
+    public async Task Settle_runs_the_cluster_until_idle_and_says_how_far_it_went()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+        await ClockOkAsync(Server, id, token, """{"paused": true}""");
+        await Server.KubectlOkAsync(id, token, "kubectl create deployment web --image=nginx --replicas=2");
+        var before = await ClockOkAsync(Server, id, token, null);
+
+        var settled = await ClockOkAsync(Server, id, token, """{"settle": true}""");
+
+        var ran = settled.GetProperty("ran");
+        Assert.True(ran.GetProperty("reached").GetBoolean());
+        Assert.True(ran.GetProperty("writes").GetInt32() > 0);
+        var seconds = ran.GetProperty("seconds").GetDouble();
+        Assert.True(seconds is > 0 and <= 3600, $"settling took {seconds}s");
+        Assert.Equal(Now(before) + TimeSpan.FromSeconds(seconds), Now(settled), TimeSpan.FromMilliseconds(1));
+        Assert.True(settled.GetProperty("paused").GetBoolean());
+        Assert.Equal(2, SandboxApiTests.RunningPods(await Server.KubectlOkAsync(id, token, "kubectl get pods"), "web-"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Playground.Client.Cluster.Trace;
 using Playground.Client.Services;
 using Playground.Core.Api.Core;
 using Playground.Core.Api.Meta;
@@ -6,7 +7,7 @@ using Playground.Core.Storage;
 namespace Playground.Client.Cluster;
 
 /// <summary>
-/// The workspace's picture of one sandbox: the latest nodes, pods and events, loaded from a snapshot and kept
+/// The workspace's picture of one sandbox: the latest nodes, pods and events and the recent writes, loaded from a snapshot and kept
 /// current by applying the write stream. Not thread-safe: the page only touches it on its renderer's dispatcher.
 /// </summary>
 public sealed class LiveCluster
@@ -24,11 +25,15 @@ public sealed class LiveCluster
     public IReadOnlyCollection<Pod> Pods => pods.Values;
     public IReadOnlyCollection<Event> Events => events.Values;
 
+    /// <summary>The writes seen since the snapshot, with their actors and causes, for the workflow trace.</summary>
+    public RecentWrites RecentWrites { get; } = new();
+
     public void Load(ClusterSnapshot snapshot)
     {
         nodes.Clear();
         pods.Clear();
         events.Clear();
+        RecentWrites.Clear();
         foreach (var obj in snapshot.Objects) Put(obj);
         Revision = snapshot.Revision;
         Now = snapshot.Now;
@@ -40,6 +45,7 @@ public sealed class LiveCluster
         if (write.Revision <= Revision) return;
         Revision = write.Revision;
         if (write.Time > Now) Now = write.Time;
+        RecentWrites.Add(write);
         if (write.Type == WriteType.Deleted) Remove(write.Object);
         else Put(write.Object);
     }

@@ -1,12 +1,16 @@
-// The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history, Ctrl+C, paste, heredocs and
-// backslash continuations).
-// Each finished command goes to .NET (Terminal.RunAsync) and its output is printed, errors in red.
+// The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history kept in the browser, Tab
+// completion, Ctrl+C, Ctrl+L, paste, heredocs and backslash continuations).
+// Each finished command goes to .NET (Terminal.RunAsync) and its output is printed, errors in red; Tab asks .NET
+// (Terminal.CompleteAsync) what the word before the cursor can become.
 import { Terminal } from '/lib/xterm/xterm.mjs';
 import { FitAddon } from '/lib/xterm/addon-fit.mjs';
 
-const PROMPT = '$ ';
 const CONTINUATION = '> ';
+// The engine has no current namespace of its own (no "kubectl config"): a command without -n runs in default.
+const NAMESPACE = 'default';
+const HISTORY_LIMIT = 500;
 const RED = '\x1b[31m';
+const CYAN = '\x1b[36m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 // `cat <<EOF`, `<<-'END'`, `<< "X"`: the delimiter that ends a heredoc.
@@ -16,19 +20,40 @@ const CONTINUED = /(^|[^\\])(\\\\)*\\$/;
 // Lines kubectl prints on stderr.
 const ERROR_LINE = /^(error:|Error from server|Error:|The .* is invalid|unable to|unknown )/;
 
-export function create(host, dotnet) {
-    return new Shell(host, dotnet);
+export function create(host, dotnet, historyKey) {
+    return new Shell(host, dotnet, historyKey);
+}
+
+// Candidates laid out in columns down the screen, as bash lists them.
+function columns(words, width) {
+    const cell = Math.max(...words.map(w => w.length)) + 2;
+    const perRow = Math.max(1, Math.floor(width / cell));
+    const rows = Math.ceil(words.length / perRow);
+    const lines = [];
+    for (let r = 0; r < rows; r++) {
+        let line = '';
+        for (let c = r; c < words.length; c += rows) line += words[c].padEnd(cell);
+        lines.push(line.trimEnd());
+    }
+    return lines.join('\r\n') + '\r\n';
+}
+
+function commonPrefix(words) {
+    let prefix = words[0];
+    for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    return prefix;
 }
 
 class Shell {
-    constructor(host, dotnet) {
+    constructor(host, dotnet, historyKey) {
         this.dotnet = dotnet;
         this.line = '';
         this.cursor = 0;
         this.drawnCursor = 0;
-        this.prompt = PROMPT;
-        this.history = [];
-        this.historyIndex = 0;
+        this.historyKey = historyKey;
+        this.history = this.loadHistory();
+        this.historyIndex = this.history.length;
+        this.leaveOnTab = false; // set by Escape: the next Tab moves the focus on instead of completing
         this.draft = ''; // the unfinished line, kept while browsing history
         this.pending = null; // { lines, delimiter } while a command goes on over several lines (delimiter: of its heredoc)
         this.input = '';
@@ -46,17 +71,62 @@ class Shell {
         this.fit = new FitAddon();
         this.term.loadAddon(this.fit);
         this.term.open(host);
-        // Left to the browser: Tab moves focus on (there is no completion), Ctrl+C copies a selection, Ctrl+V pastes.
-        this.term.attachCustomKeyEventHandler(e =>
-            e.key !== 'Tab' && !(e.ctrlKey && e.key === 'c' && this.term.hasSelection()) && !(e.ctrlKey && e.key === 'v'));
+        this.term.attachCustomKeyEventHandler(e => this.handleKey(e));
         this.term.onData(data => this.receive(data));
         this.resizer = new ResizeObserver(() => this.fit.fit());
         this.resizer.observe(host);
         this.fit.fit();
 
-        this.term.writeln(`${DIM}Your own Kubernetes cluster. Try: kubectl get nodes${RESET}`);
+        this.term.writeln(`${DIM}Your own Kubernetes cluster. Try: kubectl get nodes (Tab completes)${RESET}`);
+        this.usePrompt();
         this.term.write(this.prompt);
-        this.term.focus();
+        // Someone already moving through the page with the keyboard keeps their place.
+        if (!document.activeElement || document.activeElement === document.body) this.term.focus();
+    }
+
+    // False leaves a key to the browser: Shift+Tab (or Escape, Tab) moves the focus on, Ctrl+C copies a selection,
+    // Ctrl+V and Ctrl+Shift+V paste.
+    handleKey(e) {
+        const keydown = e.type === 'keydown';
+        if (e.key === 'Tab') {
+            const leave = e.shiftKey || this.leaveOnTab;
+            if (keydown) this.leaveOnTab = false;
+            return !leave;
+        }
+        if (keydown && !['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) this.leaveOnTab = e.key === 'Escape';
+        const key = e.key.toLowerCase();
+        if (e.ctrlKey && e.shiftKey && key === 'c') {
+            if (keydown && this.term.hasSelection()) navigator.clipboard?.writeText(this.term.getSelection()).catch(() => { });
+            e.preventDefault();
+            return false;
+        }
+        if (e.ctrlKey && key === 'c' && this.term.hasSelection()) return false;
+        return !(e.ctrlKey && key === 'v');
+    }
+
+    usePrompt() {
+        this.prompt = `${CYAN}${NAMESPACE}${RESET} $ `;
+        this.promptWidth = NAMESPACE.length + 3;
+    }
+
+    loadHistory() {
+        try {
+            const saved = JSON.parse(localStorage.getItem(this.historyKey) ?? '[]');
+            return Array.isArray(saved) ? saved.filter(line => typeof line === 'string') : [];
+        } catch {
+            return []; // storage switched off or garbled: start afresh
+        }
+    }
+
+    remember(line) {
+        if (line.trim() === '' || this.history[this.history.length - 1] === line) return;
+        this.history.push(line);
+        if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+        try {
+            localStorage.setItem(this.historyKey, JSON.stringify(this.history));
+        } catch {
+            // Storage full or switched off: history lasts as long as the page.
+        }
     }
 
     dispose() {
@@ -75,6 +145,7 @@ class Shell {
         while (this.input.length > 0) {
             const token = this.nextToken();
             if (token === '\r' || token === '\n') await this.enter();
+            else if (token === '\t') await this.complete();
             else this.key(token);
         }
         this.working = false;
@@ -105,7 +176,7 @@ class Shell {
             case '\x1b[H': case '\x1bOH': case '\x1b[1~': case '\x01': return this.edit(this.line, 0);
             case '\x1b[F': case '\x1bOF': case '\x1b[4~': case '\x05': return this.edit(this.line, this.line.length);
             case '\x15': return this.edit(this.line.slice(this.cursor), 0);      // Ctrl+U
-            case '\x0c': this.term.clear(); return;                              // Ctrl+L
+            case '\x0c': return this.clearScreen();                            // Ctrl+L
             case '\x1b[A': return this.recall(-1);
             case '\x1b[B': return this.recall(1);
             default:
@@ -125,6 +196,43 @@ class Shell {
         this.edit(text, text.length);
     }
 
+    // Clears the screen and the scrollback, then draws the line being edited again at the top.
+    clearScreen() {
+        this.term.clear();
+        this.term.write('\x1b[H\x1b[2J');
+        this.drawnCursor = 0;
+        this.edit(this.line, this.cursor);
+    }
+
+    // One candidate completes the word; several extend it as far as they agree and are listed below the prompt.
+    async complete() {
+        if (this.pending) return;
+        let completion;
+        try {
+            completion = await this.dotnet.invokeMethodAsync('CompleteAsync', this.line.slice(0, this.cursor));
+        } catch {
+            return; // the sandbox did not answer: Tab does nothing, as with no candidates
+        }
+        const word = completion.word ?? '';
+        const candidates = completion.candidates ?? [];
+        if (candidates.length === 0) return;
+        if (candidates.length === 1) {
+            const only = candidates[0];
+            return this.insert(only.slice(word.length) + (/[=/]$/.test(only) ? '' : ' '));
+        }
+        const prefix = commonPrefix(candidates);
+        if (prefix.length > word.length) this.insert(prefix.slice(word.length));
+        const cursor = this.cursor;
+        this.edit(this.line, this.line.length);
+        this.term.write('\r\n' + columns(candidates, this.term.cols));
+        this.drawnCursor = 0;
+        this.edit(this.line, cursor);
+    }
+
+    insert(text) {
+        this.edit(this.line.slice(0, this.cursor) + text + this.line.slice(this.cursor), this.cursor + text.length);
+    }
+
     cancel() {
         this.edit(this.line, this.line.length);
         this.term.write('^C\r\n');
@@ -135,7 +243,7 @@ class Shell {
         this.pending = null;
         this.line = '';
         this.cursor = this.drawnCursor = 0;
-        this.prompt = PROMPT;
+        this.usePrompt();
         this.historyIndex = this.history.length;
         this.term.write(this.prompt);
     }
@@ -143,7 +251,7 @@ class Shell {
     // Replaces the edited line and cursor, redrawing across wrapped rows.
     edit(line, cursor) {
         const cols = this.term.cols;
-        const start = this.prompt.length;
+        const start = this.promptWidth;
         this.line = line;
         this.cursor = Math.min(line.length, Math.max(0, cursor));
         const up = Math.floor((start + this.drawnCursor) / cols);
@@ -162,7 +270,7 @@ class Shell {
         const line = this.line;
         this.edit(line, line.length);
         this.term.write('\r\n');
-        if (!this.pending && line.trim() !== '' && this.history[this.history.length - 1] !== line) this.history.push(line);
+        if (!this.pending) this.remember(line);
         const lines = [...(this.pending?.lines ?? []), line];
         const delimiter = this.pending?.delimiter;
         if (!delimiter) {
@@ -179,6 +287,7 @@ class Shell {
     continueWith(lines, delimiter) {
         this.pending = { lines, delimiter };
         this.prompt = CONTINUATION;
+        this.promptWidth = CONTINUATION.length;
         this.line = '';
         this.cursor = this.drawnCursor = 0;
         this.term.write(this.prompt);

@@ -1,5 +1,7 @@
 using Playground.Core.Api.Meta;
 using Playground.Core.Kubectl;
+using Playground.Core.Simulation;
+using Playground.Core.Kubectl.Completion;
 using Playground.Core.Storage;
 
 namespace Playground.Client.Services;
@@ -15,8 +17,20 @@ public interface ISandboxGateway
 
     Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, CancellationToken cancellationToken = default);
 
+    /// <summary>What Tab offers for the last word of <paramref name="textBeforeCursor"/>; reads the cluster, changes nothing.</summary>
+    Task<KubectlCompletion> CompleteKubectlAsync(string sandboxId, string textBeforeCursor, CancellationToken cancellationToken = default);
+
     /// <summary>The current objects of the kinds the workspace shows, and the revision they are at.</summary>
     Task<ClusterSnapshot> GetSnapshotAsync(string sandboxId, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the sandbox's clock stands and how it runs.</summary>
+    Task<ClockState> GetClockAsync(string sandboxId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pauses, resumes, re-speeds, steps or settles the sandbox's clock, as POST /api/sandboxes/{id}/clock does.</summary>
+    Task<ClockState> ChangeClockAsync(string sandboxId, ClockChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Injects a fault and says what was done; throws the Core ApiException when the fault is refused (nothing changed).</summary>
+    Task<string> InjectFaultAsync(string sandboxId, Fault fault, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <paramref name="onWrites"/> with every batch of writes committed after <paramref name="afterRevision"/>, in order.</summary>
     IDisposable Subscribe(string sandboxId, long afterRevision, Func<IReadOnlyList<WriteRecord>, Task> onWrites);

@@ -84,6 +84,21 @@ public sealed class EventLoop(Clock clock)
         return true;
     }
 
+    /// <summary>
+    /// Runs one piece of work at a time, firing the next timer (background ones too) whenever nothing is ready, until
+    /// <paramref name="done"/> holds or no timer is due by <paramref name="end"/>; true when <paramref name="done"/> held.
+    /// </summary>
+    public bool RunUntil(Func<bool> done, DateTimeOffset end)
+    {
+        while (!done())
+        {
+            if (RunOne()) continue;
+            if (NextTimer is not { } due || due > end) return false;
+            FireNext();
+        }
+        return true;
+    }
+
     private void FireNext()
     {
         _timers.TryDequeue(out var timer, out var at);

@@ -6,6 +6,7 @@ public static class ApisExtensions
     {
         app.MapSandboxApis();
         app.MapClockApis();
+        app.MapFaultApis();
         app.MapKubeconfigApi();
         app.MapBrowserEntry();
         return app;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Playground.Client.Services;
 using Playground.Core.Api.Meta;
 using Playground.Core.Serialization;
 using Playground.Server.Sandboxes;
@@ -8,13 +9,16 @@ using Playground.Server.Sandboxes;
 namespace Playground.Server.Apis;
 
 /// <summary>The body of a clock change; each part is optional, and kept as raw JSON so a wrong value is named in the answer.</summary>
-public sealed record ClockRequest(JsonElement? Speed, JsonElement? Paused, JsonElement? Advance);
+public sealed record ClockRequest(JsonElement? Speed, JsonElement? Paused, JsonElement? Advance, JsonElement? Step, JsonElement? Settle);
 
-/// <summary>/api/sandboxes/{id}/clock: how fast the sandbox's simulated time runs, pausing it, and jumping it ahead.</summary>
+/// <summary>/api/sandboxes/{id}/clock: how fast the sandbox's simulated time runs, pausing it, jumping it ahead, stepping it write by write, and running it until it settles.</summary>
 public static class ClockApis
 {
     private const int MaxBodyBytes = 4 * 1024;
-    private const string Shape = """{"speed": 10} or {"paused": true} or {"advance": "90s"}""";
+    private const string Shape = """{"speed": 10} or {"paused": true} or {"advance": "90s"} or {"step": 1} or {"settle": true}""";
+
+    /// <summary>As many writes as one request may step through; more is what "advance" or "settle" are for.</summary>
+    private const int MaxStep = 100;
 
     /// <summary>One advance runs as one turn of the sandbox; a day of timers is as much as one turn should take on.</summary>
     private static readonly TimeSpan MaxAdvance = TimeSpan.FromHours(24);
@@ -48,8 +52,10 @@ public static class ClockApis
 
     private static (ClockChange? Change, string? Error) Read(ClockRequest body)
     {
-        if (body.Speed is null && body.Paused is null && body.Advance is null)
-            return (null, $"expected at least one of speed, paused or advance: a JSON object {Shape}");
+        if (body.Speed is null && body.Paused is null && body.Advance is null && body.Step is null && body.Settle is null)
+            return (null, $"expected at least one of speed, paused, advance, step or settle: a JSON object {Shape}");
+        if (new[] { body.Advance, body.Step, body.Settle }.Count(x => x is not null) > 1)
+            return (null, "advance, step and settle each run the clock: send only one of them");
 
         double? speed = null;
         if (body.Speed is { } s)
@@ -76,7 +82,22 @@ public static class ClockApis
                 return (null, $"advance must be more than 0s and at most 24h, got {a.GetRawText()}");
             advance = duration;
         }
-        return (new ClockChange(speed, paused, advance), null);
+        int? step = null;
+        if (body.Step is { } st)
+        {
+            if (st.ValueKind != JsonValueKind.Number || !st.TryGetInt32(out var writes) || writes is < 1 or > MaxStep)
+                return (null, $"step must be a whole number of writes from 1 to {MaxStep}, got {st.GetRawText()}");
+            step = writes;
+        }
+
+        var settle = false;
+        if (body.Settle is { } se)
+        {
+            if (se.ValueKind != JsonValueKind.True)
+                return (null, $"settle must be true (run until the cluster is idle, at most 1h), got {se.GetRawText()}");
+            settle = true;
+        }
+        return (new ClockChange(speed, paused, advance, step, settle), null);
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);

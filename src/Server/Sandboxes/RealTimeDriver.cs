@@ -32,9 +32,3 @@ public sealed record ClockSettings(double Speed, bool Paused)
     public const double MinSpeed = 0.25;
     public const double MaxSpeed = 60;
 }
-
-/// <summary>A request to change a sandbox's clock; each part is optional and applied in this order.</summary>
-public sealed record ClockChange(double? Speed, bool? Paused, TimeSpan? Advance);
-
-/// <summary>What the clock API answers: the sandbox's simulated now and how its clock runs.</summary>
-public sealed record ClockState(DateTimeOffset Now, double Speed, bool Paused);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Playground.Client.Services;
 using Playground.Core.Simulation;
 
 namespace Playground.Server.Sandboxes;
@@ -49,24 +50,27 @@ public sealed class SandboxActor : IAsyncDisposable
     }
 
     /// <summary>
-    /// Changes how the sandbox's clock runs, then advances it by <see cref="ClockChange.Advance"/> in virtual time as one
-    /// turn (timers fire at their own instants, also while paused); the new speed, pause and clock are saved before the answer.
+    /// Changes how the sandbox's clock runs, then runs it as one turn: by <see cref="ClockChange.Advance"/> of virtual time
+    /// (timers fire at their own instants, also while paused), by <see cref="ClockChange.Step"/> writes (and pauses), or
+    /// until it settles; the new speed, pause and clock are saved before the answer.
     /// </summary>
     public Task<ClockState> ChangeClockAsync(ClockChange change) => RunAsync(cluster =>
     {
-        var settings = new ClockSettings(change.Speed ?? _driver.Settings.Speed, change.Paused ?? _driver.Settings.Paused);
+        // A step leaves the clock paused at its write, so the next one can be looked at before anything else happens.
+        var settings = new ClockSettings(change.Speed ?? _driver.Settings.Speed, change.Step is not null || (change.Paused ?? _driver.Settings.Paused));
         if (change.Advance is { } advance) cluster.Advance(advance);
-        // The writes the advance made are durable before the instant that follows them, which a paused clock must keep exactly.
+        var ran = change.Step is { } writes ? cluster.Step(writes) : change.Settle ? cluster.Settle() : null;
+        // The writes the run made are durable before the instant that follows them, which a paused clock must keep exactly.
         cluster.Flush();
         _saveClock(settings, cluster.Clock.Now);
         _driver.Reset(cluster.Clock.Now, settings);
-        return ClockState(cluster);
+        return ClockState(cluster) with { Ran = ran is null ? null : new ClockRun(ran.Elapsed.TotalSeconds, ran.Writes, ran.Reached) };
     });
 
     /// <summary>Where the sandbox's clock stands and how it runs.</summary>
     public Task<ClockState> ClockAsync() => RunAsync(ClockState);
 
-    private ClockState ClockState(SimulatedCluster cluster) => new(cluster.Clock.Now, _driver.Settings.Speed, _driver.Settings.Paused);
+    private ClockState ClockState(SimulatedCluster cluster) => new(cluster.Clock.Now, _driver.Settings.Speed, _driver.Settings.Paused, cluster.Store.Revision);
 
     /// <summary>Subscribes to every write committed after <paramref name="afterRevision"/>, in order.</summary>
     public Task<SandboxSubscription> SubscribeAsync(long afterRevision) => RunAsync(_ =>

@@ -1,5 +1,7 @@
 using Playground.Client.Services;
 using Playground.Core.Kubectl;
+using Playground.Core.Kubectl.Completion;
+using Playground.Core.Simulation;
 using Playground.Core.Storage;
 
 namespace Playground.Server.Sandboxes;
@@ -15,11 +17,26 @@ internal sealed class SandboxGateway(SandboxRegistry registry, VisitorCookies co
         return await sandbox.RunAsync(c => c.Kubectl(command));
     }
 
+    public async Task<KubectlCompletion> CompleteKubectlAsync(string sandboxId, string textBeforeCursor, CancellationToken cancellationToken = default)
+    {
+        var sandbox = await RequireAsync(sandboxId, cancellationToken);
+        return await sandbox.RunAsync(c => KubectlCompleter.Complete(c.Api, textBeforeCursor));
+    }
+
     public async Task<ClusterSnapshot> GetSnapshotAsync(string sandboxId, CancellationToken cancellationToken = default)
     {
         var sandbox = await RequireAsync(sandboxId, cancellationToken);
         return await sandbox.RunAsync(c => new ClusterSnapshot(c.Store.Revision, c.Clock.Now, c.Store.All().Select(r => r.Object).ToList()));
     }
+
+    public async Task<ClockState> GetClockAsync(string sandboxId, CancellationToken cancellationToken = default) =>
+        await (await RequireAsync(sandboxId, cancellationToken)).ClockAsync();
+
+    public async Task<ClockState> ChangeClockAsync(string sandboxId, ClockChange change, CancellationToken cancellationToken = default) =>
+        await (await RequireAsync(sandboxId, cancellationToken)).ChangeClockAsync(change);
+
+    public async Task<string> InjectFaultAsync(string sandboxId, Fault fault, CancellationToken cancellationToken = default) =>
+        await (await RequireAsync(sandboxId, cancellationToken)).RunAsync(c => c.Inject(fault));
 
     /// <remarks><paramref name="onWrites"/> runs on a thread-pool thread, one batch at a time.</remarks>
     public IDisposable Subscribe(string sandboxId, long afterRevision, Func<IReadOnlyList<WriteRecord>, Task> onWrites)

@@ -60,7 +60,7 @@ public sealed class ProbeManager(ClusterServices services, KubeletNode node, Eve
         var spec = pod.Spec.Containers.FirstOrDefault(c => c.Name == worker.ContainerName);
         var status = pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == worker.ContainerName);
         var now = services.Clock.Now;
-        var (keepGoing, changed, failure) = worker.Tick(pod, status, node.Probes, () => Probe(pod, spec!, status!, worker.Spec, now), now);
+        var (keepGoing, changed, failure) = worker.Tick(pod, status, node.Probes, () => ProbeFault.Failure(pod, worker.Type, worker.Spec) is { } fault ? (false, fault) : Probe(pod, spec!, status!, worker.Spec, now), now);
         if (failure is not null)
         {
             var cause = long.TryParse(pod.Metadata.ResourceVersion, out var revision) ? revision : (long?)null;
