@@ -117,8 +117,8 @@ public sealed class ResourceRegistry
     /// </summary>
     public KubeObject Decode(JsonObject node)
     {
-        var apiVersion = node["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var av) ? av : "";
-        var kind = node["kind"] is JsonValue k && k.TryGetValue<string>(out var kv) ? kv : "";
+        var apiVersion = KubeJson.Text(node["apiVersion"]) ?? "";
+        var kind = KubeJson.Text(node["kind"]) ?? "";
         var missing = new List<string>();
         if (apiVersion.Length == 0) missing.Add("apiVersion not set");
         if (kind.Length == 0) missing.Add("kind not set");

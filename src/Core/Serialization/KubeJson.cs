@@ -28,6 +28,9 @@ public static class KubeJson
         return options;
     }
 
+    /// <summary>A JSON node's text when it is a JSON string, else null: how handlers read fields of a body they have not typed yet.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     public static string Serialize(KubeObject obj) => JsonSerializer.Serialize(obj, obj.GetType(), Options);
 
     /// <summary>The same JSON as <see cref="Serialize(KubeObject)"/>, as the UTF-8 bytes the store keeps.</summary>

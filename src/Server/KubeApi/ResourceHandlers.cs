@@ -33,7 +33,7 @@ public static class ResourceHandlers
         [
             .. Query["dryRun"],
             .. (Method == "DELETE" ? Body : Body?["deleteOptions"] as JsonObject)?["dryRun"] is JsonArray values
-                ? values.Select(v => v is JsonValue value && value.TryGetValue<string>(out var text) ? text : v?.ToJsonString())
+                ? values.Select(v => KubeJson.Text(v) ?? v?.ToJsonString())
                 : [],
         ];
     }
@@ -108,7 +108,7 @@ public static class ResourceHandlers
         // Upstream's decoder takes a missing apiVersion or kind from the endpoint; clients such as the official Python one leave them out.
         call.Body["apiVersion"] ??= type.ApiVersion;
         call.Body["kind"] ??= type.Kind;
-        var apiVersion = call.Body["apiVersion"] is JsonValue given && given.TryGetValue<string>(out var text) ? text : "";
+        var apiVersion = KubeJson.Text(call.Body["apiVersion"]) ?? "";
         var obj = cluster.Resources.Decode(call.Body);
         // Another version of the same kind decodes to the same stored model, so the version is compared as sent.
         if (obj.GetType() != type.StoredClrType || apiVersion != type.ApiVersion)

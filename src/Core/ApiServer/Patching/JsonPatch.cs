@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Playground.Core.Serialization;
 
 namespace Playground.Core.ApiServer.Patching;
 
@@ -11,8 +12,8 @@ public static class JsonPatch
         foreach (var op in operations)
         {
             if (op is not JsonObject o) throw new PatchException("json: cannot unmarshal into Go value of type jsonpatch.Operation");
-            var kind = Text(o, "op") ?? "";
-            var path = Text(o, "path") ?? throw new PatchException($"missing path in \"{kind}\" operation");
+            var kind = KubeJson.Text(o["op"]) ?? "";
+            var path = KubeJson.Text(o["path"]) ?? throw new PatchException($"missing path in \"{kind}\" operation");
             switch (kind)
             {
                 case "add": Add(root, path, Value(o, kind), kind); break;
@@ -24,7 +25,7 @@ public static class JsonPatch
                     break;
                 case "move":
                 {
-                    var from = Text(o, "from") ?? throw new PatchException("missing from in \"move\" operation");
+                    var from = KubeJson.Text(o["from"]) ?? throw new PatchException("missing from in \"move\" operation");
                     if (!Exists(root, from)) throw new PatchException($"move operation does not apply: doc is missing from path: {from}: missing value");
                     var value = Find(root, from)?.DeepClone();
                     Remove(root, from, kind);
@@ -33,7 +34,7 @@ public static class JsonPatch
                 }
                 case "copy":
                 {
-                    var from = Text(o, "from") ?? throw new PatchException("missing from in \"copy\" operation");
+                    var from = KubeJson.Text(o["from"]) ?? throw new PatchException("missing from in \"copy\" operation");
                     if (!Exists(root, from)) throw new PatchException($"copy operation does not apply: doc is missing from path: {from}: missing value");
                     Add(root, path, Find(root, from)?.DeepClone(), kind);
                     break;
@@ -48,7 +49,6 @@ public static class JsonPatch
         return root;
     }
 
-    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static JsonNode? Value(JsonObject o, string kind) =>
         o.TryGetPropertyValue("value", out var value) ? value?.DeepClone() : throw new PatchException($"missing value in \"{kind}\" operation");

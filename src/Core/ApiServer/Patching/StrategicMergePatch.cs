@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Playground.Core.Serialization;
 
 namespace Playground.Core.ApiServer.Patching;
 
@@ -97,7 +98,7 @@ public static class StrategicMergePatch
         return [.. list.Select((item, index) => (item, index)).OrderBy(p => Rank(p.item)).ThenBy(p => p.index).Select(p => p.item?.DeepClone())];
     }
 
-    private static string? Directive(JsonObject map) => map["$patch"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Directive(JsonObject map) => KubeJson.Text(map["$patch"]);
 
     private static JsonObject WithoutDirectives(JsonObject map)
     {

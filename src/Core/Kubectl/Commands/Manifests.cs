@@ -63,5 +63,5 @@ public static class Manifests
     }
 
     private static string Text(JsonObject node, string field) =>
-        node[field] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+        KubeJson.Text(node[field]) ?? "";
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Playground.Core.ApiServer;
+using Playground.Core.Serialization;
 using Playground.Server.KubeApi.Patching;
 
 namespace Playground.Server.KubeApi.OpenApi;
@@ -22,7 +23,7 @@ public static class FieldValidation
             return KubeResponse.Failure(400, "BadRequest", $"invalid fieldValidation directive \"{directive}\": it must be one of Ignore, Warn or Strict");
         var schemas = OpenApiDocuments.For(registry).Schemas;
         var unknown = new List<string>();
-        if (body is not null && registry.ByKind(Text(body["apiVersion"]), Text(body["kind"])) is { } type)
+        if (body is not null && registry.ByKind(KubeJson.Text(body["apiVersion"]) ?? "", KubeJson.Text(body["kind"]) ?? "") is { } type)
             UnknownFields.Prune(body, schemas.Definitions[schemas.Names.Of(type.ClrType)], schemas.Definitions, "", unknown, patch: false);
         else if (patch is { MediaType: PatchRequest.Merge or PatchRequest.Strategic } && ParseObject(patch.Body) is { } patchBody)
         {
@@ -34,7 +35,6 @@ public static class FieldValidation
         return null;
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
 
     /// <summary>A patch that is not a JSON object is left alone: the patch handler says what is wrong with it.</summary>
     private static JsonObject? ParseObject(byte[] body)

@@ -17,7 +17,7 @@ public static class ServedVersion
     public static KubeResponse Convert(ResourceType type, KubeResponse response)
     {
         if (type.Conversion is null || response.Code >= 300 || JsonNode.Parse(response.Body) is not JsonObject body) return response;
-        switch (Text(body["kind"]))
+        switch (KubeJson.Text(body["kind"]))
         {
             case var kind when kind == type.Kind:
                 return KubeResponse.Of(response.Code, type.Served(Stored(type, body)));
@@ -28,7 +28,7 @@ public static class ServedVersion
                 return KubeResponse.Of(response.Code, body);
             case "Table" when body["rows"] is JsonArray rows:
                 foreach (var row in rows.OfType<JsonObject>())
-                    if (row["object"] is JsonObject obj && Text(obj["kind"]) == type.Kind) row["object"] = Object(type, obj);
+                    if (row["object"] is JsonObject obj && KubeJson.Text(obj["kind"]) == type.Kind) row["object"] = Object(type, obj);
                 return KubeResponse.Of(response.Code, body);
             default:
                 return response;
@@ -40,5 +40,4 @@ public static class ServedVersion
 
     private static KubeObject Stored(ResourceType type, JsonObject json) => (KubeObject)json.Deserialize(type.StoredClrType, KubeJson.Options)!;
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

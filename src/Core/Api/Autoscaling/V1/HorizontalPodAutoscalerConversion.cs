@@ -135,12 +135,12 @@ public sealed class HorizontalPodAutoscalerConversion : VersionConverter<Horizon
 
     private static V2.MetricSpec MetricFromV1(JsonObject v1)
     {
-        var type = Str(v1["type"]) ?? "";
+        var type = KubeJson.Text(v1["type"]) ?? "";
         var metric = new V2.MetricSpec { Type = type };
         switch (type)
         {
             case "Resource" when v1["resource"] is JsonObject r:
-                metric.Resource = new V2.ResourceMetricSource { Name = Str(r["name"]) ?? "", Target = ResourceTarget(r) };
+                metric.Resource = new V2.ResourceMetricSource { Name = KubeJson.Text(r["name"]) ?? "", Target = ResourceTarget(r) };
                 break;
             case "ContainerResource" when v1["containerResource"] is JsonObject c:
                 metric.ContainerResource = Obj(("name", c["name"]), ("target", Target(ResourceTarget(c))), ("container", c["container"]));
@@ -167,7 +167,7 @@ public sealed class HorizontalPodAutoscalerConversion : VersionConverter<Horizon
     {
         Type = v1["targetAverageUtilization"] is null ? "AverageValue" : "Utilization",
         AverageUtilization = Int(v1["targetAverageUtilization"]),
-        AverageValue = Str(v1["targetAverageValue"]),
+        AverageValue = KubeJson.Text(v1["targetAverageValue"]),
     };
 
     private static JsonObject MetricToV1(V2.MetricSpec v2)
@@ -199,14 +199,14 @@ public sealed class HorizontalPodAutoscalerConversion : VersionConverter<Horizon
 
     /// <summary>The stored model keeps Resource statuses only, so the other kinds of a v1 annotation are left out.</summary>
     private static V2.MetricStatus? MetricStatusFromV1(JsonObject v1) =>
-        Str(v1["type"]) == "Resource" && v1["resource"] is JsonObject r
+        KubeJson.Text(v1["type"]) == "Resource" && v1["resource"] is JsonObject r
             ? new V2.MetricStatus
             {
                 Type = "Resource",
                 Resource = new V2.ResourceMetricStatus
                 {
-                    Name = Str(r["name"]) ?? "",
-                    Current = new V2.MetricValueStatus { AverageUtilization = Int(r["currentAverageUtilization"]), AverageValue = Str(r["currentAverageValue"]) },
+                    Name = KubeJson.Text(r["name"]) ?? "",
+                    Current = new V2.MetricValueStatus { AverageUtilization = Int(r["currentAverageUtilization"]), AverageValue = KubeJson.Text(r["currentAverageValue"]) },
                 },
             }
             : null;
@@ -270,11 +270,11 @@ public sealed class HorizontalPodAutoscalerConversion : VersionConverter<Horizon
         ? new V2.HpaScalingRules
         {
             StabilizationWindowSeconds = Int(Field(rules, "StabilizationWindowSeconds")),
-            SelectPolicy = Str(Field(rules, "SelectPolicy")),
+            SelectPolicy = KubeJson.Text(Field(rules, "SelectPolicy")),
             Policies = Field(rules, "Policies") is JsonArray policies
-                ? [.. policies.OfType<JsonObject>().Select(p => new V2.HpaScalingPolicy { Type = Str(Field(p, "Type")) ?? "", Value = Int(Field(p, "Value")) ?? 0, PeriodSeconds = Int(Field(p, "PeriodSeconds")) ?? 0 })]
+                ? [.. policies.OfType<JsonObject>().Select(p => new V2.HpaScalingPolicy { Type = KubeJson.Text(Field(p, "Type")) ?? "", Value = Int(Field(p, "Value")) ?? 0, PeriodSeconds = Int(Field(p, "PeriodSeconds")) ?? 0 })]
                 : null,
-            Tolerance = Str(Field(rules, "Tolerance")),
+            Tolerance = KubeJson.Text(Field(rules, "Tolerance")),
         }
         : null;
 
@@ -286,7 +286,6 @@ public sealed class HorizontalPodAutoscalerConversion : VersionConverter<Horizon
     private static JsonObject Target(V2.MetricTarget target) =>
         Obj(("type", target.Type), ("averageUtilization", target.AverageUtilization), ("averageValue", target.AverageValue));
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 
