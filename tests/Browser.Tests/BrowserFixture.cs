@@ -1,6 +1,9 @@
 using Microsoft.Playwright;
 using Playground.Server.Tests;
 
+// One browser journey at a time: each class starts a server and a Chromium, and several at once on two cores time out.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Playground.Browser.Tests;
 
 /// <summary>The real server and Debian's Chromium, shared by a test class; each test opens its own browser context (its own cookies).</summary>

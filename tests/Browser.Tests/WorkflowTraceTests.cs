@@ -14,6 +14,7 @@ public class WorkflowTraceTests(BrowserFixture fixture) : IClassFixture<BrowserF
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Trace" }).ClickAsync();
         var trace = page.Locator(".panel-trace");
         await Expect(trace.Locator(".trace-empty")).ToHaveTextAsync(new Regex("^\\s*Run a command to see its trace"));
         var terminal = page.Locator(".terminal-host .xterm-rows");

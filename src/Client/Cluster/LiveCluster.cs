@@ -7,7 +7,8 @@ using Playground.Core.Storage;
 namespace Playground.Client.Cluster;
 
 /// <summary>
-/// The workspace's picture of one sandbox: the latest nodes, pods and events and the recent writes, loaded from a snapshot and kept
+/// The workspace's picture of one sandbox: the latest nodes, pods, events, the other kinds the resource browser lists and the recent
+/// writes, loaded from a snapshot and kept
 /// current by applying the write stream. Not thread-safe: the page only touches it on its renderer's dispatcher.
 /// </summary>
 public sealed class LiveCluster
@@ -15,6 +16,14 @@ public sealed class LiveCluster
     private readonly Dictionary<(string?, string), Node> nodes = [];
     private readonly Dictionary<(string?, string), Pod> pods = [];
     private readonly Dictionary<(string?, string), Event> events = [];
+    private readonly Dictionary<string, Dictionary<(string?, string), KubeObject>> browsed = BrowsedKinds.ToDictionary(k => k, _ => new Dictionary<(string?, string), KubeObject>());
+
+    /// <summary>The kinds kept besides nodes, pods and events, for the resource browser; other kinds are not kept at all.</summary>
+    public static readonly IReadOnlyList<string> BrowsedKinds =
+    [
+        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Service", "ConfigMap", "Secret",
+        "PersistentVolumeClaim", "HorizontalPodAutoscaler", "Ingress",
+    ];
 
     public long Revision { get; private set; }
 
@@ -25,6 +34,15 @@ public sealed class LiveCluster
     public IReadOnlyCollection<Pod> Pods => pods.Values;
     public IReadOnlyCollection<Event> Events => events.Values;
 
+    /// <summary>The current objects of one kind: Node, Pod, Event or one of <see cref="BrowsedKinds"/>; empty for any other.</summary>
+    public IReadOnlyCollection<KubeObject> OfKind(string kind) => kind switch
+    {
+        "Node" => nodes.Values,
+        "Pod" => pods.Values,
+        "Event" => events.Values,
+        _ => browsed.TryGetValue(kind, out var objects) ? objects.Values : [],
+    };
+
     /// <summary>The writes seen since the snapshot, with their actors and causes, for the workflow trace.</summary>
     public RecentWrites RecentWrites { get; } = new();
 
@@ -33,6 +51,7 @@ public sealed class LiveCluster
         nodes.Clear();
         pods.Clear();
         events.Clear();
+        foreach (var objects in browsed.Values) objects.Clear();
         RecentWrites.Clear();
         foreach (var obj in snapshot.Objects) Put(obj);
         Revision = snapshot.Revision;
@@ -57,6 +76,10 @@ public sealed class LiveCluster
             case Node node: nodes[KeyOf(node)] = node; break;
             case Pod pod: pods[KeyOf(pod)] = pod; break;
             case Event ev: events[KeyOf(ev)] = ev; break;
+            case Secret secret: browsed["Secret"][KeyOf(secret)] = NamesOnly(secret); break;
+            default:
+                if (browsed.TryGetValue(obj.Kind, out var objects)) objects[KeyOf(obj)] = obj;
+                break;
         }
     }
 
@@ -67,8 +90,21 @@ public sealed class LiveCluster
             case Node node: nodes.Remove(KeyOf(node)); break;
             case Pod pod: pods.Remove(KeyOf(pod)); break;
             case Event ev: events.Remove(KeyOf(ev)); break;
+            default:
+                if (browsed.TryGetValue(obj.Kind, out var objects)) objects.Remove(KeyOf(obj));
+                break;
         }
     }
+
+    /// <summary>A secret's values never sit in the page's model: its keys stay (the DATA column counts them), the values are dropped.</summary>
+    private static Secret NamesOnly(Secret secret) => new()
+    {
+        ApiVersion = secret.ApiVersion,
+        Metadata = secret.Metadata,
+        Type = secret.Type,
+        Immutable = secret.Immutable,
+        Data = secret.Data?.ToDictionary(d => d.Key, _ => ""),
+    };
 
     private static (string?, string) KeyOf(KubeObject obj) => (obj.Metadata.Namespace, obj.Metadata.Name ?? "");
 }

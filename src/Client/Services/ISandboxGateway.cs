@@ -17,6 +17,9 @@ public interface ISandboxGateway
 
     Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, CancellationToken cancellationToken = default);
 
+    /// <summary>Runs a command whose "-f -" reads <paramref name="stdin"/>, as POST /api/sandboxes/{id}/kubectl does with "stdin".</summary>
+    Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string stdin, CancellationToken cancellationToken = default);
+
     /// <summary>What Tab offers for the last word of <paramref name="textBeforeCursor"/>; reads the cluster, changes nothing.</summary>
     Task<KubectlCompletion> CompleteKubectlAsync(string sandboxId, string textBeforeCursor, CancellationToken cancellationToken = default);
 
@@ -31,6 +34,9 @@ public interface ISandboxGateway
 
     /// <summary>Injects a fault and says what was done; throws the Core ApiException when the fault is refused (nothing changed).</summary>
     Task<string> InjectFaultAsync(string sandboxId, Fault fault, CancellationToken cancellationToken = default);
+
+    /// <summary>The scheduler's recent attempts for the pod with this uid, oldest first; empty when it has none (or forgot them). Reads only.</summary>
+    Task<IReadOnlyList<SchedulingAttemptRecord>> GetSchedulingAttemptsAsync(string sandboxId, string podUid, CancellationToken cancellationToken = default);
 
     /// <summary>Calls <paramref name="onWrites"/> with every batch of writes committed after <paramref name="afterRevision"/>, in order.</summary>
     IDisposable Subscribe(string sandboxId, long afterRevision, Func<IReadOnlyList<WriteRecord>, Task> onWrites);

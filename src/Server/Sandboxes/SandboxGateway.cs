@@ -1,6 +1,7 @@
 using Playground.Client.Services;
 using Playground.Core.Kubectl;
 using Playground.Core.Kubectl.Completion;
+using Playground.Core.Scheduling;
 using Playground.Core.Simulation;
 using Playground.Core.Storage;
 
@@ -15,6 +16,12 @@ internal sealed class SandboxGateway(SandboxRegistry registry, VisitorCookies co
     {
         var sandbox = await RequireAsync(sandboxId, cancellationToken);
         return await sandbox.RunAsync(c => c.Kubectl(command));
+    }
+
+    public async Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string stdin, CancellationToken cancellationToken = default)
+    {
+        var sandbox = await RequireAsync(sandboxId, cancellationToken);
+        return await sandbox.RunAsync(c => c.Kubectl(command, stdin));
     }
 
     public async Task<KubectlCompletion> CompleteKubectlAsync(string sandboxId, string textBeforeCursor, CancellationToken cancellationToken = default)
@@ -37,6 +44,13 @@ internal sealed class SandboxGateway(SandboxRegistry registry, VisitorCookies co
 
     public async Task<string> InjectFaultAsync(string sandboxId, Fault fault, CancellationToken cancellationToken = default) =>
         await (await RequireAsync(sandboxId, cancellationToken)).RunAsync(c => c.Inject(fault));
+
+    public async Task<IReadOnlyList<SchedulingAttemptRecord>> GetSchedulingAttemptsAsync(string sandboxId, string podUid, CancellationToken cancellationToken = default)
+    {
+        var sandbox = await RequireAsync(sandboxId, cancellationToken);
+        // The verdicts are turned into records on the loop, so nothing the scheduler keeps is read from another thread.
+        return await sandbox.RunAsync(c => c.Components.OfType<Scheduler>().SingleOrDefault()?.Log.For(podUid).Select(SchedulingAttemptRecord.From).ToList() ?? []);
+    }
 
     /// <remarks><paramref name="onWrites"/> runs on a thread-pool thread, one batch at a time.</remarks>
     public IDisposable Subscribe(string sandboxId, long afterRevision, Func<IReadOnlyList<WriteRecord>, Task> onWrites)

@@ -1,4 +1,5 @@
 using Playground.Client;
+using Playground.Client.Services;
 
 namespace Playground.Server.Ui;
 
@@ -10,6 +11,8 @@ public static class UiExtensions
         // Maps the Client library's wwwroot when running from build output in any environment (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // One per circuit: the resource browser asks the manifest editor of the same page to open an object.
+        builder.Services.AddScoped<EditorRequests>();
         return builder;
     }
 

@@ -56,6 +56,65 @@ public class EventListTests
         Assert.EndsWith("×3", Cells(list.Descendants("tbody").Elements("tr").First())[4]);
     }
 
+    private static readonly Event[] Mixed =
+    [
+        Event("e1", "Normal", "Scheduled", "Pod", "web-a", "assigned", T0),
+        Event("e2", "Warning", "Failed", "Pod", "bad", "Failed to pull image \"nginx:nosuchtag\"", T0.AddSeconds(1), count: 4),
+        Event("e3", "Normal", "ScalingReplicaSet", "Deployment", "web", "Scaled up replica set web-1 from 0 to 1", T0.AddSeconds(2)),
+        Event("e4", "Warning", "BackOff", "Pod", "web-a", "Back-off restarting failed container", T0.AddSeconds(3)),
+    ];
+
+    private static Task<XElement> FilteredAsync(string? type = null, string? kind = null, string? obj = null) =>
+        Markup.RenderAsync<EventList>(new Dictionary<string, object?> { ["Events"] = Mixed, ["InitialType"] = type, ["InitialKind"] = kind, ["InitialObject"] = obj });
+
+    private static string[] Reasons(XElement list) => list.Descendants("tbody").Elements("tr").Select(r => Cells(r)[2]).ToArray();
+
+    [Fact]
+    public async Task Filters_offer_type_the_kinds_present_and_object_text()
+    {
+        var list = await FilteredAsync();
+
+        var filters = list.SingleWithClass("event-filters");
+        var selects = filters.Descendants("select").ToList();
+        Assert.Equal(["All types", "Normal", "Warning (2)"], selects[0].Elements("option").Select(o => o.Text()));
+        Assert.Equal(["All kinds", "Deployment", "Pod"], selects[1].Elements("option").Select(o => o.Text()));
+        Assert.Equal("Object name contains", (string?)filters.Descendants("input").Single().Attribute("aria-label"));
+        Assert.Equal("4 of 4", filters.SingleWithClass("event-filter-count").Text());
+    }
+
+    [Fact]
+    public async Task Filtering_to_warnings_keeps_only_warnings_newest_first()
+    {
+        var list = await FilteredAsync(type: "Warning");
+
+        Assert.Equal(["BackOff", "Failed"], Reasons(list));
+        Assert.All(list.Descendants("tbody").Elements("tr"), r => Assert.True(r.HasClass("event-warning")));
+        Assert.Equal("2 of 4", list.SingleWithClass("event-filter-count").Text());
+        Assert.EndsWith("×4", Cells(list.Descendants("tbody").Elements("tr").Last())[4]);
+    }
+
+    [Fact]
+    public async Task Filtering_by_kind_and_object_text_combine()
+    {
+        Assert.Equal(["ScalingReplicaSet"], Reasons(await FilteredAsync(kind: "Deployment")));
+        Assert.Equal(["BackOff", "Scheduled"], Reasons(await FilteredAsync(kind: "Pod", obj: "WEB")));
+        var none = await FilteredAsync(type: "Warning", kind: "Deployment");
+        Assert.Equal("No events match these filters.", none.SingleWithClass("event-empty").Text());
+    }
+
+    [Fact]
+    public async Task A_burst_renders_only_the_newest_events()
+    {
+        var burst = Enumerable.Range(0, 500).Select(i => Event($"e{i}", "Normal", "Pulled", "Pod", $"p{i}", "pulled", T0.AddSeconds(i))).ToArray();
+
+        var list = await Markup.RenderAsync<EventList>(new Dictionary<string, object?> { ["Events"] = burst });
+
+        var rows = list.Descendants("tbody").Elements("tr").ToList();
+        Assert.Equal(200, rows.Count);
+        Assert.Equal("pod/p499", Cells(rows[0])[3]);
+        Assert.Contains("Showing the newest 200 of 500", list.SingleWithClass("event-more").Text());
+    }
+
     [Fact]
     public async Task Without_events_it_says_so()
     {

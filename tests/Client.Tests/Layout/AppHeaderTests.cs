@@ -47,4 +47,20 @@ public class AppHeaderTests
         Assert.Empty(header.WithClass("kubeconfig"));
         Assert.Equal("nosuchsandbox", header.SingleWithClass("sandbox-id").Text());
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("abc123")]
+    public async Task Every_page_has_a_theme_toggle_button_with_a_name_and_a_pressed_state(string? sandboxId)
+    {
+        var header = await RenderAsync(sandboxId, now: null);
+
+        var toggle = header.SingleWithClass("theme-toggle");
+        Assert.Equal(("button", "button"), (toggle.Name.LocalName, (string?)toggle.Attribute("type")));
+        // theme.js finds it by this attribute and keeps aria-pressed true while the dark theme is on.
+        Assert.NotNull(toggle.Attribute("data-theme-toggle"));
+        Assert.Equal("false", (string?)toggle.Attribute("aria-pressed"));
+        Assert.Equal("Dark theme", toggle.Text());
+        Assert.All(toggle.Elements("i"), icon => Assert.Equal("true", (string?)icon.Attribute("aria-hidden")));
+    }
 }

@@ -1,0 +1,27 @@
+// Light or dark: the reader's saved choice, else their system's. Loaded in <head> so the first paint already has it.
+(() => {
+    const key = 'playground.theme';
+    const saved = () => localStorage.getItem(key);
+    const system = () => matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+
+    // Writes only what changed: this runs on every DOM change, and a rewritten attribute would restyle the page.
+    const set = (element, name, value) => element.getAttribute(name) === value || element.setAttribute(name, value);
+    const apply = theme => {
+        set(document.documentElement, 'data-bs-theme', theme);
+        for (const toggle of document.querySelectorAll('[data-theme-toggle]')) set(toggle, 'aria-pressed', String(theme === 'dark'));
+    };
+    const current = () => saved() ?? system();
+
+    apply(current());
+    // Toggles rendered later (by Blazor) or after an enhanced navigation get their state here.
+    new MutationObserver(() => apply(current())).observe(document, { childList: true, subtree: true });
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => apply(current()));
+
+    // One listener for every toggle, so it works on static and interactive pages alike.
+    document.addEventListener('click', event => {
+        if (!event.target.closest?.('[data-theme-toggle]')) return;
+        const next = current() === 'dark' ? 'light' : 'dark';
+        localStorage.setItem(key, next);
+        apply(next);
+    });
+})();

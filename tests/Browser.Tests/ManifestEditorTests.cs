@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Playground.Browser.Tests;
+
+/// <summary>The manifest editor: a template applied from Monaco, and an invalid value marked at its line with nothing written.</summary>
+public class ManifestEditorTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveCountOptions Live = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
+
+    private static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+
+    [Fact]
+    public async Task A_template_applies_and_an_invalid_value_is_marked_at_its_line_without_being_written()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Editor" }).ClickAsync();
+        var code = page.Locator(".manifest-monaco .view-lines");
+        await Expect(code).ToContainTextAsync("Choose a template above", Slow);
+
+        await page.GetByLabel("Start from").SelectOptionAsync("Deployment");
+        await Expect(code).ToContainTextAsync("name: nginx-deployment");
+        await ScreenshotAsync(page, "60-editor-deployment-template.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        var result = page.Locator(".manifest-result");
+        await Expect(result).ToContainTextAsync("$ kubectl apply -f -", Slow);
+        await Expect(result).ToContainTextAsync("deployment.apps/nginx-deployment created", Slow);
+        var running = page.Locator(".node-card .pod-chip.pod-running", new() { HasText = "nginx-deployment-" });
+        await Expect(running).ToHaveCountAsync(3, Live);
+        await ScreenshotAsync(page, "61-editor-applied-three-pods.png");
+
+        // replicas: 3 → -1, typed as a person would; the dry run while typing marks line 8.
+        await page.Locator(".manifest-monaco .view-line", new() { HasText = "replicas: 3" }).ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("-1");
+        var problems = page.Locator(".manifest-problems");
+        await Expect(problems).ToContainTextAsync("Line 8", Slow);
+        await Expect(problems).ToContainTextAsync("spec.replicas: Invalid value: -1: must be greater than or equal to 0");
+        await Expect(page.Locator(".manifest-monaco .squiggly-error")).ToHaveCountAsync(1, Live);
+        await ScreenshotAsync(page, "62-editor-invalid-replicas-marked.png");
+
+        // Ctrl+Enter applies from the keyboard: the dry run refuses it, so nothing is written.
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Expect(result).ToContainTextAsync("$ kubectl apply -f - --dry-run=server", Slow);
+        await Expect(result).ToContainTextAsync("Deployment.apps \"nginx-deployment\" is invalid: spec.replicas: Invalid value: -1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Go to line 8" }).ClickAsync();
+        await Expect(page.Locator(".manifest-monaco .line-numbers.active-line-number")).ToHaveTextAsync("8");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Terminal" }).ClickAsync();
+        var terminal = page.Locator(".terminal-host .xterm-rows");
+        await Expect(terminal).ToContainTextAsync("$");
+        await page.Locator(".terminal-host").ClickAsync();
+        await page.Keyboard.TypeAsync("kubectl get deployment nginx-deployment");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(terminal).ToContainTextAsync(new Regex(@"nginx-deployment\s+3/3"), Slow);
+        await Expect(running).ToHaveCountAsync(3);
+
+        // Monaco follows the page's theme.
+        await page.Locator(".theme-toggle").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Editor" }).ClickAsync();
+        await Expect(page.Locator(".manifest-monaco .monaco-editor.vs-dark")).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "63-editor-dark-theme.png");
+    }
+
+    [Fact]
+    public async Task Edit_in_the_resource_browser_opens_the_live_object_even_before_the_editor_was_shown()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var terminal = page.Locator(".terminal-host .xterm-rows");
+        await Expect(terminal).ToContainTextAsync("$", Slow);
+        await page.Locator(".terminal-host").ClickAsync();
+        await page.Keyboard.TypeAsync("kubectl create deployment web --image=nginx --replicas=2");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(terminal).ToContainTextAsync("deployment.apps/web created", Slow);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Resources" }).ClickAsync();
+        await page.Locator(".resource-kind", new() { HasText = "Deployments" }).ClickAsync();
+        await page.Locator(".resource-row", new() { HasText = "web" }).First.ClickAsync();
+        await page.Locator(".resource-edit").ClickAsync();
+
+        var code = page.Locator(".manifest-monaco .view-lines");
+        await Expect(page.Locator(".manifest-source")).ToContainTextAsync("Live object: deployment/web in default", Slow);
+        await Expect(code).ToContainTextAsync("resourceVersion:", Slow);
+        await Expect(code).ToContainTextAsync("replicas: 2");
+        await ScreenshotAsync(page, "64-editor-live-object.png");
+
+        // Changed and applied from the keyboard: kubectl's three-way merge reports it configured.
+        await page.Locator(".manifest-monaco .view-line", new() { HasText = "replicas: 2" }).First.ClickAsync();
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("4");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Expect(page.Locator(".manifest-result")).ToContainTextAsync("deployment.apps/web configured", Slow);
+        await Expect(page.Locator(".manifest-problems")).ToHaveCountAsync(0);
+    }
+}
