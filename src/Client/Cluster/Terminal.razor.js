@@ -9,6 +9,7 @@ const CONTINUATION = '> ';
 // The engine has no current namespace of its own (no "kubectl config"): a command without -n runs in default.
 const NAMESPACE = 'default';
 const HISTORY_LIMIT = 500;
+const MAY_HOLD_SECRET = /secret|password|passwd|token|--from-literal|--from-env-file/i;
 const RED = '\x1b[31m';
 const CYAN = '\x1b[36m';
 const DIM = '\x1b[2m';
@@ -123,7 +124,8 @@ class Shell {
         this.history.push(line);
         if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
         try {
-            localStorage.setItem(this.historyKey, JSON.stringify(this.history));
+            // Lines that may carry a secret stay in this page's history only, never in the browser's storage.
+            localStorage.setItem(this.historyKey, JSON.stringify(this.history.filter(kept => !MAY_HOLD_SECRET.test(kept))));
         } catch {
             // Storage full or switched off: history lasts as long as the page.
         }

@@ -1,6 +1,7 @@
 using Playground.Core.Api.Apps;
 using Playground.Core.Api.Core;
 using Playground.Core.ApiServer;
+using Playground.Core.ApiServer.Validation;
 using Playground.Core.Kubelet.Images;
 using Playground.Core.Kubelet.Prober;
 
@@ -30,7 +31,7 @@ public sealed partial class SimulatedCluster
             "delete-pod" => DeletePod(ns, Required(fault.Pod, "pod")),
             "fail-node" => SwitchNode(Required(fault.Node, "node"), off: true),
             "recover-node" => SwitchNode(Required(fault.Node, "node"), off: false),
-            "add-node" => $"node \"{AddNode(string.IsNullOrEmpty(fault.Node) ? null : fault.Node)}\" added",
+            "add-node" => $"node \"{AddNode(NewNodeName(fault.Node))}\" added",
             "fail-image-pull" => FailImagePull(ns, fault),
             "fail-probe" => FailProbe(ns, Required(fault.Pod, "pod"), fault.Probe),
             "recover-probe" => RecoverProbe(ns, Required(fault.Pod, "pod")),
@@ -38,6 +39,16 @@ public sealed partial class SimulatedCluster
         };
         RunPending();
         return message;
+    }
+
+    /// <summary>A name for a node to add, checked before its kubelet starts, so a refused one leaves nothing behind.</summary>
+    private string? NewNodeName(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        if (Names.Subdomain(name) is { } problem)
+            throw ApiException.BadRequest($"node name \"{name}\" is invalid: {problem}");
+        if (Api.TryGet<Node>(null, name) is not null) throw ApiException.AlreadyExists(Api.Resources.For<Node>(), name);
+        return name;
     }
 
     private static string Required(string? value, string field) =>

@@ -108,6 +108,7 @@ public class FaultsTests
     [InlineData("fail-node", "node-9", null, 404, "nodes \"node-9\" not found")]
     [InlineData("recover-node", "node-1", null, 409, "node \"node-1\" is already up")]
     [InlineData("add-node", "node-1", null, 409, "already exists")]
+    [InlineData("add-node", "Bad_Name!", null, 400, "node name \"Bad_Name!\" is invalid: a lowercase RFC 1123 subdomain")]
     [InlineData("delete-pod", null, "nope", 404, "pods \"nope\" not found")]
     [InlineData("fail-probe", null, "nope", 404, "pods \"nope\" not found")]
     public void A_bad_fault_is_refused_with_a_clear_message_and_changes_nothing(string type, string? node, string? pod, int code, string message)
@@ -120,5 +121,8 @@ public class FaultsTests
         Assert.Equal(code, error.Code);
         Assert.Contains(message, error.Message);
         Assert.Equal(revision, cluster.Store.Revision);
+        // Nothing left behind to act later either: no kubelet for a refused node.
+        cluster.Settle();
+        Assert.Equal(3, cluster.Api.List<Node>().Count);
     }
 }
