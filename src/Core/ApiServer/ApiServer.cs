@@ -23,6 +23,9 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
     private StrategyContext Context => new(clock.Now, random, ips);
 
+    /// <summary>Called as each write request arrives, before it reads anything: a step stops a piece of work here between two writes.</summary>
+    internal Action? BeforeWrite { get; set; }
+
     /// <summary>
     /// A dry run draws names, uids and Service addresses from copies (a generator seeded by the revision, a copy of the
     /// allocator), so the real ones stay free and the sandbox's seeded sequence is the same as without it.
@@ -34,6 +37,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
     public KubeObject Create(KubeObject input, WriteContext context)
     {
+        BeforeWrite?.Invoke();
         var type = resources.For(input.GetType());
         var obj = KubeJson.Clone(input);
         obj.ApiVersion = type.ApiVersion;
@@ -101,6 +105,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
     /// </summary>
     public KubeObject Delete(ResourceType type, string? ns, string name, WriteContext context, DeleteOptions? options = null)
     {
+        BeforeWrite?.Invoke();
         var key = Key(type, ns, name);
         var record = store.Get(key) ?? throw ApiException.NotFound(type, name);
         var obj = Copy(record);
@@ -129,6 +134,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
     /// <summary>The binding subresource: the scheduler's only write, setting the pod's node.</summary>
     public Pod Bind(string ns, string podName, string nodeName, WriteContext context)
     {
+        BeforeWrite?.Invoke();
         var type = resources.For<Pod>();
         var key = Key(type, ns, podName);
         var pod = (Pod)Copy(store.Get(key) ?? throw ApiException.NotFound(type, podName));
@@ -143,6 +149,7 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
 
     private KubeObject Write(KubeObject input, WriteContext context, bool status)
     {
+        BeforeWrite?.Invoke();
         var type = resources.For(input.GetType());
         var obj = KubeJson.Clone(input);
         obj.ApiVersion = type.ApiVersion;

@@ -36,6 +36,7 @@ public sealed partial class ApiServer
     /// <summary>The finalize subresource of a namespace: the only way to change spec.finalizers; with none left, a terminating namespace is gone.</summary>
     public Namespace FinalizeNamespace(string name, IReadOnlyList<string> finalizers, WriteContext context)
     {
+        BeforeWrite?.Invoke();
         var type = resources.For<Namespace>();
         var key = Key(type, null, name);
         var ns = (Namespace)Copy(store.Get(key) ?? throw ApiException.NotFound(type, name));

@@ -17,6 +17,7 @@ public sealed partial class ApiServer
     /// <summary>Evicts a pod: deletes it with <paramref name="options"/> when no budget forbids it; returns the pod's last state.</summary>
     public Pod Evict(string ns, string name, WriteContext context, DeleteOptions? options = null)
     {
+        BeforeWrite?.Invoke();
         var pod = Get<Pod>(ns, name);
         // A pod that is not running (or already going) disrupts nothing, so budgets do not apply (canIgnorePDB).
         if (pod.Status?.Phase is "Succeeded" or "Failed" or "Pending" || pod.Metadata.DeletionTimestamp is not null)

@@ -10,6 +10,8 @@ public sealed class EventLoop(Clock clock)
     private readonly PriorityQueue<Timer, (DateTimeOffset Due, long Sequence)> _timers = new();
     private long _sequence;
     private int _foregroundTimers;
+    private Func<bool>? _stepDone;
+    private WorkFiber? _parked;
 
     public Clock Clock => clock;
 
@@ -38,14 +40,20 @@ public sealed class EventLoop(Clock clock)
         return timer;
     }
 
-    /// <summary>True while work or a foreground timer is pending.</summary>
-    public bool Busy => _ready.Count > 0 || _foregroundTimers > 0;
+    /// <summary>True while work (also work a step stopped halfway) or a foreground timer is pending.</summary>
+    public bool Busy => _parked is not null || _ready.Count > 0 || _foregroundTimers > 0;
 
-    /// <summary>Runs one piece of ready work; false when there is none.</summary>
+    /// <summary>Runs one piece of ready work, first the rest of one a step stopped halfway; false when there is none.</summary>
     public bool RunOne()
     {
+        if (_parked is { } parked)
+        {
+            _parked = null;
+            Resume(parked);
+            return true;
+        }
         if (!_ready.TryDequeue(out var work)) return false;
-        work();
+        Run(work);
         return true;
     }
 
@@ -99,11 +107,51 @@ public sealed class EventLoop(Clock clock)
         return true;
     }
 
+    /// <summary>
+    /// <see cref="RunUntil"/>, but a piece of work that is about to make another write once <paramref name="done"/> holds
+    /// stops there and goes on with the next run: a step of one write stores exactly one, even when one sync writes several.
+    /// </summary>
+    public bool StepUntil(Func<bool> done, DateTimeOffset end)
+    {
+        _stepDone = done;
+        try
+        {
+            return RunUntil(done, end);
+        }
+        finally
+        {
+            _stepDone = null;
+        }
+    }
+
+    /// <summary>Runs the rest of a piece of work a step stopped halfway, so that no fiber is left waiting when the loop is put away.</summary>
+    public void FinishStopped()
+    {
+        if (_parked is not null) RunOne();
+    }
+
+    /// <summary>Called as a write request arrives, before it reads anything, so a stopped piece of work never writes on stale reads.</summary>
+    internal void BeforeWrite()
+    {
+        if (WorkFiber.Current is { } fiber && _stepDone?.Invoke() == true) fiber.Park();
+    }
+
+    private void Run(Action work)
+    {
+        if (_stepDone is null) work();
+        else Resume(new WorkFiber(work));
+    }
+
+    private void Resume(WorkFiber fiber)
+    {
+        if (!fiber.Resume()) _parked = fiber;
+    }
+
     private void FireNext()
     {
         _timers.TryDequeue(out var timer, out var at);
         if (at.Due > clock.Now) clock.Now = at.Due;
-        timer!.Fire();
+        Run(timer!.Fire);
     }
 
     private void DropCancelled()

@@ -37,7 +37,7 @@ public sealed partial class SimulatedCluster
             "recover-probe" => RecoverProbe(ns, Required(fault.Pod, "pod")),
             _ => throw ApiException.BadRequest($"unknown fault type \"{fault.Type}\": expected one of {string.Join(", ", FaultTypes)}"),
         };
-        RunPending();
+        React();
         return message;
     }
 

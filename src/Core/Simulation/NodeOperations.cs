@@ -22,7 +22,7 @@ public sealed partial class SimulatedCluster
         var kubelet = new Kubelet.Kubelet(Services, name);
         _components.Add(kubelet);
         kubelet.Start();
-        RunPending();
+        React();
         return name;
     }
 
@@ -34,7 +34,7 @@ public sealed partial class SimulatedCluster
         kubelet?.Stop();
         if (kubelet is not null) _components.Remove(kubelet);
         if (Api.TryGet<Node>(null, name) is not null) Api.Delete<Node>(null, name, Operator);
-        RunPending();
+        React();
     }
 
     /// <summary>Cuts the machine's power: its kubelet stops heartbeating and acting, and stays so across a restore.</summary>
@@ -54,6 +54,6 @@ public sealed partial class SimulatedCluster
         else annotations.Remove(Kubelet.Kubelet.PoweredOffAnnotation);
         var written = Api.Update(node, Operator);
         Kubelets.FirstOrDefault(k => k.NodeName == name)?.SetPower(!off, long.Parse(written.Metadata.ResourceVersion!, System.Globalization.CultureInfo.InvariantCulture));
-        RunPending();
+        React();
     }
 }

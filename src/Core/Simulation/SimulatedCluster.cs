@@ -33,7 +33,7 @@ public sealed partial class SimulatedCluster
         Resources = new ResourceRegistry();
         Random = new Random(options.Seed);
         Ips = new IpAllocator();
-        Api = new ApiServer.ApiServer(Store, Resources, Clock, Random, Ips);
+        Api = new ApiServer.ApiServer(Store, Resources, Clock, Random, Ips) { BeforeWrite = Loop.BeforeWrite };
         Informers = new InformerFactory(Store, Resources);
         Services = new ClusterServices(Api, Informers, Loop, Clock, Random, options);
     }
@@ -51,6 +51,12 @@ public sealed partial class SimulatedCluster
     internal Random Random { get; }
 
     public DateTimeOffset? NextTimer => Loop.NextTimer;
+
+    /// <summary>
+    /// While paused, a person's own commands (kubectl, faults, node operations) make only their own writes; what the
+    /// control plane does about them waits for a step, an advance or a settle, so it can be watched one write at a time.
+    /// </summary>
+    public bool Paused { get; set; }
 
     /// <summary>
     /// A new cluster: system namespaces, the kubernetes service, the kubeadm add-ons, and its nodes registered by their
@@ -82,11 +88,17 @@ public sealed partial class SimulatedCluster
     public KubectlResult Kubectl(string commandLine, string? stdin = null)
     {
         var result = (_kubectl ??= new KubectlEngine(Api)).Execute(commandLine, stdin);
-        RunPending();
+        React();
         return result;
     }
 
     public void RunPending() => Loop.RunPending();
+
+    /// <summary>Lets the control plane react to a person's command at once, unless the cluster is <see cref="Paused"/>.</summary>
+    private void React()
+    {
+        if (!Paused) RunPending();
+    }
 
     public void AdvanceTo(DateTimeOffset time) => Loop.AdvanceTo(time);
 

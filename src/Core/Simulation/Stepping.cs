@@ -7,14 +7,14 @@ public sealed record RunOutcome(TimeSpan Elapsed, int Writes, bool Reached);
 public sealed partial class SimulatedCluster
 {
     /// <summary>
-    /// Lets the cluster run, a piece of work at a time and jumping over idle time, until <paramref name="writes"/> more
-    /// writes are stored, looking at most <paramref name="limit"/> (default 1 h) ahead. A piece of work that writes several
-    /// objects at once (a sync creating two pods) is not cut in half, so a step can store more than one write.
+    /// Lets the cluster run, jumping over idle time, until exactly <paramref name="writes"/> more writes are stored,
+    /// looking at most <paramref name="limit"/> (default 1 h) ahead. A piece of work that writes several objects (a sync
+    /// creating two pods) stops between them and goes on with the next step.
     /// </summary>
     public RunOutcome Step(int writes = 1, TimeSpan? limit = null)
     {
         var (start, revision) = (Clock.Now, Store.Revision);
-        var reached = Loop.RunUntil(() => Store.Revision >= revision + writes, start + (limit ?? TimeSpan.FromHours(1)));
+        var reached = Loop.StepUntil(() => Store.Revision >= revision + writes, start + (limit ?? TimeSpan.FromHours(1)));
         return new RunOutcome(Clock.Now - start, (int)(Store.Revision - revision), reached);
     }
 

@@ -28,6 +28,7 @@ public sealed class SandboxActor : IAsyncDisposable
         Id = id;
         TokenHash = tokenHash;
         _cluster = cluster;
+        _cluster.Paused = clock.Paused;
         _driver = new RealTimeDriver(time, cluster.Clock.Now, clock);
         _saveClock = saveClock;
         _logger = logger;
@@ -62,6 +63,7 @@ public sealed class SandboxActor : IAsyncDisposable
         var ran = change.Step is { } writes ? cluster.Step(writes) : change.Settle ? cluster.Settle() : null;
         // The writes the run made are durable before the instant that follows them, which a paused clock must keep exactly.
         cluster.Flush();
+        cluster.Paused = settings.Paused;
         _saveClock(settings, cluster.Clock.Now);
         _driver.Reset(cluster.Clock.Now, settings);
         return ClockState(cluster) with { Ran = ran is null ? null : new ClockRun(ran.Elapsed.TotalSeconds, ran.Writes, ran.Reached) };
@@ -98,6 +100,9 @@ public sealed class SandboxActor : IAsyncDisposable
                 foreach (var command in turn) command.Complete();
                 turn.Clear();
             }
+            // A step may have stopped a piece of work between two writes: it finishes, and its writes are kept, before the sandbox is put away.
+            _cluster.Loop.FinishStopped();
+            _cluster.Flush();
             _feed.EndAll(null);
         }
         catch (Exception e)
