@@ -1,3 +1,4 @@
+using Playground.Core.ApiServer.Admission;
 using Playground.Core.Simulation;
 
 namespace Playground.Server;
@@ -20,6 +21,9 @@ public sealed class PlaygroundOptions
     public static string DataDirectoryOf(WebApplicationBuilder builder) => Path.GetFullPath(
         builder.Configuration[$"{Section}:{nameof(DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
         builder.Environment.ContentRootPath);
+
+    /// <summary>What one sandbox may hold, so that no tenant takes the server from the others; configurable, null for no limit.</summary>
+    public SandboxLimits Limits { get; set; } = new() { Objects = 5000, Pods = 500, Nodes = 20, Replicas = 500 };
 
     /// <summary>The shape of new sandboxes' clusters (nodes, their size, history window); each sandbox keeps its own.</summary>
     public ClusterOptions Cluster { get; set; } = new();

@@ -26,6 +26,9 @@ public sealed partial class ApiServer(Store store, ResourceRegistry resources, C
     /// <summary>Called as each write request arrives, before it reads anything: a step stops a piece of work here between two writes.</summary>
     internal Action? BeforeWrite { get; set; }
 
+    /// <summary>What the sandbox may hold; null for no limits.</summary>
+    public Admission.SandboxLimits? Limits { get; init; }
+
     /// <summary>
     /// A dry run draws names, uids and Service addresses from copies (a generator seeded by the revision, a copy of the
     /// allocator), so the real ones stay free and the sandbox's seeded sequence is the same as without it.

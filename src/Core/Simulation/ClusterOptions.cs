@@ -20,6 +20,9 @@ public sealed record ClusterOptions
 
     /// <summary>Where the virtual clock starts; null means the real time of creation.</summary>
     public DateTimeOffset? Start { get; init; }
+
+    /// <summary>What the sandbox may hold; none by default, the server sets them.</summary>
+    public ApiServer.Admission.SandboxLimits? Limits { get; init; }
 }
 
 /// <summary>A persisted sandbox: its clock, revision, live objects (their latest writes) and the tail of its write log.</summary>

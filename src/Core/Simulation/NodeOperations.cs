@@ -19,6 +19,9 @@ public sealed partial class SimulatedCluster
         var names = Api.List<Node>().Select(n => n.Metadata.Name!).ToHashSet();
         name ??= $"node-{names.Select(NodeIdentity.Index).DefaultIfEmpty(0).Max() + 1}";
         if (names.Contains(name) || Kubelets.Any(k => k.NodeName == name)) throw ApiException.AlreadyExists(Resources.For<Node>(), name);
+        // Checked here too, because the kubelet registers its node later, where a refusal would reach no one.
+        if (Options.Limits?.Nodes is { } max && names.Count >= max)
+            throw ApiServer.Admission.SandboxLimitsAdmission.Exceeded("nodes", name, "nodes", names.Count, max);
         var kubelet = new Kubelet.Kubelet(Services, name);
         _components.Add(kubelet);
         kubelet.Start();

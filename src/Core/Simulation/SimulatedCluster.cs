@@ -33,7 +33,7 @@ public sealed partial class SimulatedCluster
         Resources = new ResourceRegistry();
         Random = new Random(options.Seed);
         Ips = new IpAllocator();
-        Api = new ApiServer.ApiServer(Store, Resources, Clock, Random, Ips) { BeforeWrite = Loop.BeforeWrite };
+        Api = new ApiServer.ApiServer(Store, Resources, Clock, Random, Ips) { BeforeWrite = Loop.BeforeWrite, Limits = options.Limits };
         Informers = new InformerFactory(Store, Resources);
         Services = new ClusterServices(Api, Informers, Loop, Clock, Random, options);
     }
@@ -62,11 +62,16 @@ public sealed partial class SimulatedCluster
     /// A new cluster: system namespaces, the kubernetes service, the kubeadm add-ons, and its nodes registered by their
     /// kubelets. Like kind, it is handed over once the add-ons are up: the bootstrap runs in the virtual time before the start.
     /// </summary>
-    public static SimulatedCluster Create(ClusterOptions? options = null, IClusterJournal? journal = null)
+    /// <param name="afterRevision">
+    /// Where the revisions go on from when this cluster replaces another of the same sandbox (a reset): the old ones are
+    /// never reused, and a watch from one of them gets 410 Gone, so clients relist instead of waiting for a revision that went.
+    /// </param>
+    public static SimulatedCluster Create(ClusterOptions? options = null, IClusterJournal? journal = null, long afterRevision = 0)
     {
         options ??= new ClusterOptions();
         var start = options.Start ?? DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var cluster = new SimulatedCluster(options, start - Addons.KubeadmAddons.StartupTime, journal);
+        if (afterRevision > 0) cluster.Store.Load(afterRevision, [], []);
         cluster.Bootstrap();
         cluster.StartComponents(Enumerable.Range(1, options.Nodes).Select(i => $"node-{i}"));
         cluster.AdvanceTo(start);

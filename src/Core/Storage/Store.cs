@@ -24,6 +24,9 @@ public sealed class Store(int historyWindow = 5000)
 
     public int Count => _byResource.Values.Sum(r => r.Count);
 
+    /// <summary>How many objects of one resource (its plural) are stored.</summary>
+    public int CountOf(string resource) => _byResource.TryGetValue(resource, out var objects) ? objects.Count : 0;
+
     /// <summary>The stored version of an object; shared, so callers that change it must clone first.</summary>
     public WriteRecord? Get(ObjectKey key) =>
         _byResource.TryGetValue(key.Resource, out var objects) && objects.TryGetValue(key, out var record) ? record : null;

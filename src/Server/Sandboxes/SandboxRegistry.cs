@@ -30,7 +30,7 @@ public sealed class SandboxRegistry(
     {
         var id = SandboxTokens.NewId();
         var token = SandboxTokens.NewToken();
-        var clusterOptions = options.Value.Cluster;
+        var clusterOptions = options.Value.Cluster with { Limits = options.Value.Limits };
         var sandbox = new StoredSandbox
         {
             Id = id,
@@ -82,7 +82,8 @@ public sealed class SandboxRegistry(
     {
         await using var db = await databases.CreateDbContextAsync();
         var sandbox = await db.Sandboxes.AsNoTracking().SingleAsync(s => s.Id == sandboxId);
-        var clusterOptions = JsonSerializer.Deserialize<ClusterOptions>(sandbox.OptionsJson) ?? new ClusterOptions();
+        // The server's limits of today apply, also to a sandbox made before they changed.
+        var clusterOptions = (JsonSerializer.Deserialize<ClusterOptions>(sandbox.OptionsJson) ?? new ClusterOptions()) with { Limits = options.Value.Limits };
         var objects = await db.Objects.AsNoTracking().Where(o => o.SandboxId == sandboxId).ToListAsync();
         var tail = await db.Writes.AsNoTracking()
             .Where(w => w.SandboxId == sandboxId)

@@ -11,6 +11,7 @@ public sealed class AdmissionChain
         new DefaultStorageClass(),
         new StorageObjectInUseProtection(),
         new DefaultIngressClass(),
+        new SandboxLimitsAdmission(),
         new ResourceQuotaAdmission(),
     ];
 
