@@ -62,29 +62,60 @@ public static partial class ManifestReader
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "~" or "Null" or "NULL" };
 
-    private static JsonNode? ToNode(YamlNode node)
+    /// <summary>Deeper than any Kubernetes object nests, and shallow enough that converting never runs out of stack.</summary>
+    private const int MaxDepth = 100;
+
+    /// <summary>Aliases can repeat a subtree exponentially ("billion laughs"); go-yaml likewise refuses excessive aliasing.</summary>
+    private const int MaxNodes = 200_000;
+
+    private static JsonNode? ToNode(YamlNode root) => new Conversion().ToNode(root, 0);
+
+    /// <summary>One document's conversion, counting the nodes it makes and the nodes it is inside, so aliases cannot make it endless.</summary>
+    private sealed class Conversion
     {
-        switch (node)
+        private readonly HashSet<YamlNode> _inside = new(ReferenceEqualityComparer.Instance);
+        private int _nodes;
+
+        public JsonNode? ToNode(YamlNode node, int depth)
         {
-            case YamlMappingNode map:
-                var obj = new JsonObject();
-                foreach (var (key, value) in map.Children)
-                {
-                    var name = key is YamlScalarNode s ? s.Value ?? "" : throw new ManifestException($"error converting YAML to JSON: yaml: line {key.Start.Line}: a key must be a plain value");
-                    if (obj.ContainsKey(name))
-                        throw new ManifestException($"error converting YAML to JSON: yaml: line {key.Start.Line}: key \"{name}\" already set in map");
-                    obj[name] = ToNode(value);
-                }
-                return obj;
-            case YamlSequenceNode seq:
-                var array = new JsonArray();
-                foreach (var child in seq.Children) array.Add(ToNode(child));
-                return array;
-            case YamlScalarNode scalar:
-                return Scalar(scalar);
-            default:
-                throw new ManifestException($"error converting YAML to JSON: yaml: line {node.Start.Line}: aliases are not supported");
+            if (++_nodes > MaxNodes) throw Refused(node, $"the document expands to more than {MaxNodes} values (excessive aliasing)");
+            if (depth > MaxDepth) throw Refused(node, $"values nest deeper than {MaxDepth} levels");
+            if (node is YamlScalarNode scalar) return Scalar(scalar);
+            if (!_inside.Add(node)) throw Refused(node, "an alias refers to a value that contains it");
+            try
+            {
+                return Collection(node, depth);
+            }
+            finally
+            {
+                _inside.Remove(node);
+            }
         }
+
+        private JsonNode Collection(YamlNode node, int depth)
+        {
+            switch (node)
+            {
+                case YamlMappingNode map:
+                    var obj = new JsonObject();
+                    foreach (var (key, value) in map.Children)
+                    {
+                        var name = key is YamlScalarNode s ? s.Value ?? "" : throw Refused(key, "a key must be a plain value");
+                        if (obj.ContainsKey(name)) throw Refused(key, $"key \"{name}\" already set in map");
+                        obj[name] = ToNode(value, depth + 1);
+                    }
+                    return obj;
+                case YamlSequenceNode seq:
+                    var array = new JsonArray();
+                    foreach (var child in seq.Children) array.Add(ToNode(child, depth + 1));
+                    return array;
+                default:
+                    throw Refused(node, "aliases are not supported");
+            }
+        }
+
+        private static ManifestException Refused(YamlNode node, string reason) =>
+            new($"error converting YAML to JSON: yaml: line {node.Start.Line}: {reason}");
     }
 
     /// <summary>Plain scalars take the YAML 1.2 core types; quoted and block scalars stay strings.</summary>
