@@ -8,48 +8,21 @@
 
 Usage: python3 bench/load/kube_api_latency.py [http://127.0.0.1:5080] [requests]
 """
-import http.client, json, ssl, statistics, sys, tempfile, threading, time, base64, urllib.parse
+import json, os, statistics, sys, threading, time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from playground_client import Playground
 
 base = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:5080"
 requests = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-playground = urllib.parse.urlparse(base)
 
+sandbox = Playground(base).sandbox()
+sandbox.kubectl("kubectl create deployment web --image=nginx --replicas=100")
+sandbox.clock({"advance": "5m"})
+running = sandbox.kubectl("kubectl get pods --field-selector=status.phase=Running --no-headers")["output"].count("\n")
+print(f"sandbox {sandbox.id}: {running} Running pods")
 
-def call(method, path, body=None, token=None):
-    conn = http.client.HTTPConnection(playground.hostname, playground.port)
-    headers = {"Content-Type": "application/json"}
-    if token: headers["Authorization"] = f"Bearer {token}"
-    conn.request(method, path, json.dumps(body) if body is not None else None, headers)
-    response = conn.getresponse()
-    data = response.read()
-    if response.status >= 300: raise SystemExit(f"{method} {path}: {response.status} {data[:300]!r}")
-    return data
-
-
-sandbox = json.loads(call("POST", "/api/sandboxes"))
-sid, token = sandbox["id"], sandbox["token"]
-kubectl = lambda command: json.loads(call("POST", f"/api/sandboxes/{sid}/kubectl", {"command": command}, token))
-kubectl("kubectl create deployment web --image=nginx --replicas=100")
-call("POST", f"/api/sandboxes/{sid}/clock", {"advance": "5m"}, token)
-running = kubectl("kubectl get pods --field-selector=status.phase=Running --no-headers")["output"].count("\n")
-print(f"sandbox {sid}: {running} Running pods")
-
-# The API address and CA come from the kubeconfig the server hands out, as kubectl's would.
-config = call("GET", f"/api/sandboxes/{sid}/kubeconfig", token=token).decode()
-server = next(l.split("server:", 1)[1].strip() for l in config.splitlines() if "server:" in l)
-ca = base64.b64decode(next(l.split(":", 1)[1].strip() for l in config.splitlines() if "certificate-authority-data" in l))
-with tempfile.NamedTemporaryFile("wb", suffix=".crt", delete=False) as f:
-    f.write(ca)
-context = ssl.create_default_context(cafile=f.name)
-api = urllib.parse.urlparse(server)
-
-
-def api_connection():
-    return http.client.HTTPSConnection(api.hostname, api.port, context=context)
-
-
-auth = {"Authorization": f"Bearer {token}", "User-Agent": "kubectl/v1.32.2 (latency)"}
-table = {"Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json", **auth}
+api, auth, table, api_connection = sandbox.api, sandbox.auth, sandbox.table, sandbox.connection
 conn = api_connection()
 latencies = []
 for i in range(requests + 50):

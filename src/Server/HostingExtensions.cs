@@ -18,6 +18,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<PlaygroundOptions>()
             .BindConfiguration(PlaygroundOptions.Section)
             .Validate(o => o.ClockSpeed > 0, "Playground:ClockSpeed must be greater than 0")
+            .Validate(o => o.HibernateAfter > TimeSpan.Zero, "Playground:HibernateAfter must be a positive time span such as 00:10:00")
             .PostConfigure(o => o.DataDirectory = dataDirectory)
             .ValidateOnStart();
         // Keys beside the data, so cookies and circuits the server protected stay readable after a restart.

@@ -17,6 +17,12 @@ public sealed class PlaygroundOptions
     /// <summary>Simulated seconds per real second for every sandbox.</summary>
     public double ClockSpeed { get; set; } = 1;
 
+    /// <summary>
+    /// How long a sandbox stays in memory after its last request while nobody watches it; then it is unloaded, its
+    /// virtual clock standing still (as a laptop's does asleep) until the next request restores it.
+    /// </summary>
+    public TimeSpan HibernateAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The data directory as configuration names it, made absolute from the content root.</summary>
     public static string DataDirectoryOf(WebApplicationBuilder builder) => Path.GetFullPath(
         builder.Configuration[$"{Section}:{nameof(DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
@@ -24,6 +30,9 @@ public sealed class PlaygroundOptions
 
     /// <summary>What one sandbox may hold, so that no tenant takes the server from the others; configurable, null for no limit.</summary>
     public SandboxLimits Limits { get; set; } = new() { Objects = 5000, Pods = 500, Nodes = 20, Replicas = 500 };
+
+    /// <summary>How fast one token (or, without one, one address) may send requests.</summary>
+    public RateLimits.RateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>The shape of new sandboxes' clusters (nodes, their size, history window); each sandbox keeps its own.</summary>
     public ClusterOptions Cluster { get; set; } = new();

@@ -1,22 +1,33 @@
 using Playground.Server;
 using Playground.Server.Apis;
+using Playground.Server.Classrooms;
 using Playground.Server.Hubs;
 using Playground.Server.KubeApi;
+using Playground.Server.Ownership;
 using Playground.Server.Persistence;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
+using Playground.Server.Sharing;
 using Playground.Server.Ui;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlaygroundHosting();
+builder.AddTenantRateLimits();
 builder.AddKubernetesApi();
 builder.AddPlaygroundPersistence();
 builder.AddSandboxes();
+builder.AddSharing();
+builder.AddOwnerPages();
+builder.AddClassrooms();
 builder.AddClusterHub();
 builder.AddPlaygroundUi();
 
 var app = builder.Build();
 app.UsePlaygroundErrors();
+app.UseTenantRateLimits();
 app.MapPlaygroundApis();
+app.MapSharing();
+app.MapClassrooms();
 app.MapClusterHub();
 app.MapKubernetesApi();
 app.MapPlaygroundUi();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using Playground.Server.Tests;
 
@@ -23,7 +24,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Screenshots land beside the test assembly (bin/, never committed), for a person to look at.</summary>
-    public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    private static readonly string ScreenshotDirectory = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    /// <summary>
+    /// Where a test saves the screenshot <paramref name="name"/>: prefixed with the test class (its file's name, which the
+    /// compiler fills in), so two classes that both number their shots "10-…" never overwrite each other.
+    /// </summary>
+    public static string Screenshot(string name, [CallerFilePath] string testFile = "") =>
+        Path.Combine(ScreenshotDirectory, $"{Path.GetFileNameWithoutExtension(testFile)}-{name}");
 
     public async Task InitializeAsync()
     {

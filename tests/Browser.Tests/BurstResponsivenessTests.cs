@@ -52,7 +52,7 @@ public class BurstResponsivenessTests(BrowserFixture fixture, ITestOutputHelper 
         var tasks = await page.EvaluateAsync<double[]>("() => window.longTasks");
         var longest = tasks.DefaultIfEmpty(0).Max();
         output.WriteLine($"writes arrived: {writes}; long tasks (>50 ms): {tasks.Length}, total {tasks.Sum():F0} ms; longest main-thread task: {longest:F0} ms");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "42-after-300-replicas.png") });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("42-after-300-replicas.png") });
 
         Assert.True(writes >= 1000, $"a 300-replica apply made only {writes} writes");
         Assert.True(longest < 1000, $"the page froze for {longest:F0} ms during the burst");

@@ -32,7 +32,7 @@ public class ReconnectTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         var banner = page.Locator("#components-reconnect-modal");
         await Expect(banner).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(banner).ToContainTextAsync("Reconnecting");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "40-reconnecting.png") });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("40-reconnecting.png") });
 
         // The same data directory and port, as a service manager restarts it.
         await using var second = await PlaygroundServer.StartAsync(first.DataDirectory, extraArguments: ["--urls", first.BaseAddress.ToString().TrimEnd('/')]);
@@ -49,7 +49,7 @@ public class ReconnectTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await page.Keyboard.TypeAsync("kubectl get deployments");
         await page.Keyboard.PressAsync("Enter");
         await Expect(terminal).ToContainTextAsync("web", new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "41-after-restart.png") });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("41-after-restart.png") });
         await context.CloseAsync();
     }
 }

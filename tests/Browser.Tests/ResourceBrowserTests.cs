@@ -18,7 +18,7 @@ public class ResourceBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         await Expect(page.Locator(".terminal-host .xterm-rows")).ToContainTextAsync(answer, Slow);
     }
 
-    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+    private static string Shot(string name) => BrowserFixture.Screenshot(name);
 
     [Fact]
     public async Task A_deployment_is_browsed_down_its_owner_chain_to_a_pods_scheduling_and_warnings_are_filtered()
@@ -92,11 +92,13 @@ public class ResourceBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         await timeline.GetByLabel("Object name contains").FillAsync("web");
         await Expect(timeline.Locator(".event-empty")).ToHaveTextAsync("No events match these filters.");
         await timeline.GetByLabel("Object name contains").FillAsync("");
+        await Expect(timeline.Locator("tbody tr.event-warning", new() { HasText = "pod/bad" }).First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("53-events-warnings.png") });
 
         // The dark theme keeps the badges and the selected row readable (looked at in the screenshot).
         await page.Locator("button", new() { HasText = "Dark theme" }).ClickAsync();
         await views.GetByRole(AriaRole.Tab, new() { Name = "Resources" }).ClickAsync();
+        await Expect(page.Locator("#tabpanel-resources")).ToBeVisibleAsync();
         await Expect(detail.Locator(".scheduling-node.chosen")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Shot("54-resources-dark.png") });
     }

@@ -21,7 +21,7 @@ public class TerminalTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
-        page.Locator(".panel-terminal").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name) });
+        page.Locator(".panel-terminal").ScreenshotAsync(new() { Path = BrowserFixture.Screenshot(name) });
 
     [Fact]
     public async Task Tab_completes_kinds_and_names_and_history_cancel_and_clear_work_as_in_bash()
@@ -95,6 +95,43 @@ public class TerminalTests(BrowserFixture fixture) : IClassFixture<BrowserFixtur
         await Expect(terminal).ToHaveTextAsync(new Regex(
             @"kube-system -o name\s*\nnamespace/kube-system\s*\ndefault \$ kubectl get node node-2 -o name\s*\nnode/node-2\s*\ndefault \$ cat <<EOF"), Text);
         await ScreenshotAsync(page, "13-terminal-paste.png");
+    }
+
+    [Fact]
+    public async Task Set_context_changes_the_prompts_namespace_which_commands_and_tab_use_and_a_reload_keeps()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/");
+        var terminal = await OpenTerminalAsync(page);
+        var id = Regex.Match(page.Url, "/s/([a-z0-9]+)$").Groups[1].Value;
+        await page.Keyboard.TypeAsync("kubectl create namespace dev\n");
+        await Expect(terminal).ToContainTextAsync("namespace/dev created", Slow);
+        await page.Keyboard.TypeAsync("kubectl run web-dev -n dev --image=nginx\n");
+        await Expect(terminal).ToContainTextAsync("pod/web-dev created", Slow);
+
+        await page.Keyboard.TypeAsync("kubectl config set-context --current --namespace=dev\n");
+        await Expect(terminal).ToHaveTextAsync(new Regex($@"namespace=dev\s*\nContext ""playground-{id}"" modified\.\s*\ndev \$\s*$"), Text);
+        await page.Keyboard.TypeAsync("kubectl get pods\n");
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"dev \$ kubectl get pods\s*\nNAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s*\nweb-dev\s+\d/1\s+\S+\s+0\s+\S+\s*\ndev \$\s*$"), Text);
+        // Tab offers names from the context's namespace.
+        await page.Keyboard.TypeAsync("kubectl describe pod web-");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"dev \$ kubectl describe pod web-dev\s*$"), Text);
+        await page.Keyboard.PressAsync("Control+c");
+        await ScreenshotAsync(page, "14-terminal-namespace-dev.png");
+
+        // The context is kept in the browser per sandbox, like the history.
+        await page.ReloadAsync();
+        await Expect(terminal).ToContainTextAsync("dev $");
+        await page.Locator(".terminal-host").ClickAsync();
+        await page.Keyboard.TypeAsync("kubectl config view --minify -o jsonpath='{..namespace}'\n");
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"\{\.\.namespace\}'\s*\ndev\s*\ndev \$\s*$"), Text);
+        await page.Keyboard.TypeAsync("kubectl config get-contexts\n");
+        // The row is wider than the terminal, which wraps it anywhere, so only its ends are checked.
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"CURRENT\s+NAME\s+CLUSTER\s+AUTHINFO\s+NAMESPACE\s*\n\*\s+playground-[\s\S]*\sdev\s*\ndev \$\s*$"), Text);
+        await page.Keyboard.TypeAsync("kubectl config set-context --current --namespace=default\n");
+        await Expect(terminal).ToHaveTextAsync(new Regex(@"modified\.\s*\ndefault \$\s*$"), Text);
+        await ScreenshotAsync(page, "15-terminal-namespace-after-reload.png");
     }
 
     [Fact]

@@ -9,9 +9,10 @@ public class TimeAndFaultsTests(BrowserFixture fixture) : IClassFixture<BrowserF
 {
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToHaveCountOptions Live = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions SlowText = new() { Timeout = 30_000 };
 
     private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+        page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot(name), FullPage = true });
 
     private static async Task RunAsync(IPage page, string command, string expected)
     {
@@ -31,37 +32,60 @@ public class TimeAndFaultsTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
         var pause = page.GetByRole(AriaRole.Button, new() { Name = "Pause the simulated clock" });
+        await Expect(pause).ToHaveAttributeAsync("aria-pressed", "false");
         await pause.ClickAsync();
+        await Expect(pause).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(page.Locator(".clock-state")).ToHaveTextAsync("Paused");
-        await Expect(page.Locator(".time-feedback")).ToContainTextAsync("Paused: simulated time stands still.");
+        await Expect(page.Locator(".time-feedback")).ToHaveTextAsync("Paused: simulated time stands still. Step runs it one write at a time.");
         return page;
     }
 
+    /// <summary>How many writes the trace holds for the command shown, from its heading ("…: 12 writes so far").</summary>
+    private static async Task<int> TraceCountAsync(IPage page)
+    {
+        var heading = await page.Locator(".trace-chain .trace-subtitle").InnerTextAsync();
+        return int.Parse(Regex.Match(heading, @"(\d+) writes? so far").Groups[1].Value);
+    }
+
     [Fact]
-    public async Task Each_step_click_lets_exactly_one_more_write_through_and_the_revision_moves_by_one()
+    public async Task Each_step_click_stores_exactly_one_write_says_what_it_was_and_the_trace_grows_by_it()
     {
         var page = await OpenPausedAsync(fixture);
-        await RunAsync(page, "kubectl create deployment web --image=nginx --replicas=1", "deployment.apps/web created");
+        await RunAsync(page, "kubectl create deployment web --image=nginx --replicas=2", "deployment.apps/web created");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Trace" }).ClickAsync();
+        await Expect(page.Locator(".trace-chain .trace-subtitle")).ToContainTextAsync("1 write so far");
         // Keyboard only: the step button is reached and pressed like any other.
         var step = page.GetByRole(AriaRole.Button, new() { Name = "Step: run until one more write is stored, then pause" });
         await step.FocusAsync();
         await ScreenshotAsync(page, "10-paused-before-stepping.png");
 
-        for (var i = 0; i < 5; i++)
+        var traced = 0;
+        for (var i = 0; i < 10; i++)
         {
-            await Expect(page.Locator(".write-count .revision")).Not.ToHaveTextAsync("0");
             var before = await RevisionAsync(page);
-            await page.Keyboard.PressAsync("Enter");
-            await Expect(page.Locator(".time-feedback")).ToContainTextAsync($"Stepped to revision {before + 1}: 1 write,");
-            await Expect(page.Locator(".write-count .revision")).ToHaveTextAsync((before + 1).ToString());
-        }
-        await Expect(page.Locator(".clock-state")).ToHaveTextAsync("Paused");
-        await ScreenshotAsync(page, "11-after-five-steps.png");
+            await Expect(page.Locator(".write-count")).ToHaveAttributeAsync("data-stream-revision", before.ToString());
+            var traceBefore = await TraceCountAsync(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Resume the simulated clock" }).ClickAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(page.Locator(".time-feedback")).ToHaveTextAsync(new Regex($@"^Step: \S+ → \w+ \w+ .+ \(revision {before + 1}\), \S+ later\. Paused\.$"), SlowText);
+            await Expect(page.Locator(".write-count .revision")).ToHaveTextAsync((before + 1).ToString());
+            // Once the live stream has brought the write, it is in the trace, alone, or (a lease, a node's status) not part of this command.
+            await Expect(page.Locator(".write-count")).ToHaveAttributeAsync("data-stream-revision", (before + 1).ToString());
+            var inTrace = await page.Locator(".trace-step .step-rev", new() { HasTextRegex = new Regex($"^#{before + 1}$") }).CountAsync();
+            Assert.Equal(traceBefore + inTrace, await TraceCountAsync(page));
+            traced += inTrace;
+        }
+        // A rollout's first writes follow one another without waiting: nearly every step is one of them.
+        Assert.True(traced >= 8, $"only {traced} of 10 steps were writes of the rollout");
+        await Expect(page.Locator(".time-feedback")).ToContainTextAsync("Paused.");
+        await Expect(page.Locator(".clock-state")).ToHaveTextAsync("Paused");
+        await Expect(page.Locator(".trace-lane .lane-title", new() { HasText = "ReplicaSet controller" })).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "11-after-ten-steps.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pause the simulated clock" }).ClickAsync();
         await Expect(page.Locator(".clock-state")).ToContainTextAsync("Running at");
         await page.Locator("#time-speed").SelectOptionAsync("0.25");
-        await Expect(page.Locator(".time-feedback")).ToContainTextAsync("Speed set to 0.25×.");
+        await Expect(page.Locator(".time-feedback")).ToHaveTextAsync("Speed set to 0.25×.");
         await Expect(page.Locator(".clock-state")).ToHaveTextAsync("Running at 0.25×");
     }
 

@@ -30,7 +30,7 @@ public class WorkflowTraceTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Expect(lanes.Nth(5)).ToHaveTextAsync(new Regex("^Kubelet on node-\\d$"), new() { Timeout = 30_000 });
         var titles = await lanes.AllTextContentsAsync();
         Assert.Equal(["kubectl", "API server → etcd", "Deployment controller", "ReplicaSet controller", "Scheduler"], titles.Take(5));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "20-trace.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("20-trace.png"), FullPage = true });
         // Both pods end up Running: each kubelet lane shows its pod's status updates.
         await Expect(trace.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^kubelet\\/node-\\d → update Pod default\\/web-") }).First).ToBeVisibleAsync();
 
@@ -43,7 +43,7 @@ public class WorkflowTraceTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await Expect(detail.Locator(".trace-yaml code")).ToContainTextAsync(new Regex("nodeName: node-\\d"));
         await Expect(detail.Locator(".diff-added").First).ToBeVisibleAsync();
         await Expect(detail.Locator(".diff-added", new() { HasTextRegex = new Regex("nodeName: node-\\d") })).ToHaveCountAsync(1);
-        await trace.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "21-trace-step.png") });
+        await trace.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("21-trace-step.png") });
 
         // The next command becomes the one shown; the earlier one stays a click away in the list.
         await page.Locator(".terminal-host").ClickAsync();

@@ -29,7 +29,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+        page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot(name), FullPage = true });
 
     [Fact]
     public async Task A_deployment_typed_in_the_terminal_shows_up_as_three_running_pods()
@@ -47,7 +47,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await TypeCommandAsync(page, "kubectl create deployment web --image=nginx --replicas=3");
         await Expect(terminal).ToContainTextAsync("deployment.apps/web created", Slow);
         await TypeCommandAsync(page, "kubectl get pods");
-        await Expect(terminal).ToContainTextAsync("NAME");
+        await Expect(terminal).ToContainTextAsync("NAME", Slow);
 
         var running = page.Locator(".node-card .pod-chip.pod-running", new() { HasText = "web-" });
         await Expect(running).ToHaveCountAsync(3, Live);
@@ -105,6 +105,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
 
         await Expect(terminal.Locator(".xterm-fg-1").First).ToBeVisibleAsync();
         await Expect(terminal).ToHaveTextAsync(new Regex(@"\$ kubectl frobnicate\s+\S.*\ndefault \$\s*$", RegexOptions.Singleline), new() { UseInnerText = true });
+        await ScreenshotAsync(page, "08-typing-mistake.png");
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await Expect(note).ToBeHiddenAsync();
         await page.Keyboard.PressAsync("Shift+Tab");
         await Expect(download).ToBeFocusedAsync();
-        await page.Locator(".app-header").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "07-kubeconfig-focused.png") });
+        await page.Locator(".app-header").ScreenshotAsync(new() { Path = BrowserFixture.Screenshot("07-kubeconfig-focused.png") });
 
         var saved = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
 

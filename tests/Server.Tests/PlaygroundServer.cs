@@ -68,6 +68,9 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
                 "--Playground:DataDirectory", dataDirectory,
                 "--Playground:KubernetesApiUrl", "https://127.0.0.1:0",
                 "--Playground:ClockSpeed", clockSpeed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Tests send as fast as they can; RateLimitTests sets its own limits (later arguments win).
+                "--Playground:RateLimits:RequestsPerSecond", "100000", "--Playground:RateLimits:Burst", "100000",
+                "--Playground:RateLimits:AnonymousRequestsPerSecond", "100000", "--Playground:RateLimits:AnonymousBurst", "100000",
             },
             WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,
             RedirectStandardOutput = true,

@@ -1,13 +1,14 @@
 // The terminal's shell: a small line editor on xterm.js (prompt, cursor keys, history kept in the browser, Tab
 // completion, Ctrl+C, Ctrl+L, paste, heredocs and backslash continuations).
-// Each finished command goes to .NET (Terminal.RunAsync) and its output is printed, errors in red; Tab asks .NET
-// (Terminal.CompleteAsync) what the word before the cursor can become.
+// Each finished command goes to .NET (Terminal.RunAsync) with the kubeconfig context's namespace and its output is
+// printed, errors in red; the answer carries the namespace after the command ("kubectl config set-context"), which the
+// prompt shows and the browser keeps per sandbox. Tab asks .NET (Terminal.CompleteAsync) what the word before the cursor can become.
 import { Terminal } from '/lib/xterm/xterm.mjs';
 import { FitAddon } from '/lib/xterm/addon-fit.mjs';
 
 const CONTINUATION = '> ';
-// The engine has no current namespace of its own (no "kubectl config"): a command without -n runs in default.
-const NAMESPACE = 'default';
+// What a command without -n uses while the context names no namespace (as kubectl does).
+const DEFAULT_NAMESPACE = 'default';
 const HISTORY_LIMIT = 500;
 const MAY_HOLD_SECRET = /secret|password|passwd|token|--from-literal|--from-env-file/i;
 const RED = '\x1b[31m';
@@ -21,8 +22,8 @@ const CONTINUED = /(^|[^\\])(\\\\)*\\$/;
 // Lines kubectl prints on stderr.
 const ERROR_LINE = /^(error:|Error from server|Error:|The .* is invalid|unable to|unknown )/;
 
-export function create(host, dotnet, historyKey) {
-    return new Shell(host, dotnet, historyKey);
+export function create(host, dotnet, historyKey, namespaceKey) {
+    return new Shell(host, dotnet, historyKey, namespaceKey);
 }
 
 // Candidates laid out in columns down the screen, as bash lists them.
@@ -46,8 +47,10 @@ function commonPrefix(words) {
 }
 
 class Shell {
-    constructor(host, dotnet, historyKey) {
+    constructor(host, dotnet, historyKey, namespaceKey) {
         this.dotnet = dotnet;
+        this.namespaceKey = namespaceKey;
+        this.namespace = this.loadNamespace(); // null until the sandbox first answers: it then says which one the context has
         this.line = '';
         this.cursor = 0;
         this.drawnCursor = 0;
@@ -106,8 +109,34 @@ class Shell {
     }
 
     usePrompt() {
-        this.prompt = `${CYAN}${NAMESPACE}${RESET} $ `;
-        this.promptWidth = NAMESPACE.length + 3;
+        // Control characters are dropped, so that a namespace typed by anyone cannot steer the terminal.
+        const shown = (this.namespace || DEFAULT_NAMESPACE).replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+        this.prompt = `${CYAN}${shown}${RESET} $ `;
+        this.promptWidth = shown.length + 3;
+    }
+
+    // The namespace the context has, for the page's other inputs (the manifest editor applies into it).
+    contextNamespace() {
+        return this.namespace;
+    }
+
+    loadNamespace() {
+        try {
+            return localStorage.getItem(this.namespaceKey);
+        } catch {
+            return null; // storage switched off: the context starts at the sandbox's default
+        }
+    }
+
+    // Takes the context's namespace from an answer ("" when set-context unset it); the prompt shows it from the next line on.
+    adoptNamespace(namespace) {
+        if (typeof namespace !== 'string' || namespace === this.namespace) return;
+        this.namespace = namespace;
+        try {
+            localStorage.setItem(this.namespaceKey, namespace);
+        } catch {
+            // Storage full or switched off: the namespace lasts as long as the page.
+        }
     }
 
     loadHistory() {
@@ -211,7 +240,7 @@ class Shell {
         if (this.pending) return;
         let completion;
         try {
-            completion = await this.dotnet.invokeMethodAsync('CompleteAsync', this.line.slice(0, this.cursor));
+            completion = await this.dotnet.invokeMethodAsync('CompleteAsync', this.line.slice(0, this.cursor), this.namespace);
         } catch {
             return; // the sandbox did not answer: Tab does nothing, as with no candidates
         }
@@ -304,8 +333,9 @@ class Shell {
 
     async run(text) {
         try {
-            const result = await this.dotnet.invokeMethodAsync('RunAsync', text);
+            const result = await this.dotnet.invokeMethodAsync('RunAsync', text, this.namespace);
             this.print(result.output ?? '', result.exitCode ?? 0);
+            this.adoptNamespace(result.namespace);
         } catch (error) {
             this.print(`error: the sandbox did not answer (${error.message ?? error})`, 1);
         }

@@ -13,7 +13,16 @@ public sealed class KubectlEngine(ApiServer.ApiServer api)
     private const int CommandNotFound = 127;
 
     /// <param name="stdin">What "-f -" reads when the line itself gives no input (a heredoc or pipe wins), as an API caller sends it.</param>
-    public KubectlResult Execute(string commandLine, string? stdin = null)
+    /// <param name="context">The kubeconfig context the caller keeps (its namespace is the default of -n); <see cref="KubeconfigContext.Local"/> when null.</param>
+    /// <returns>What the command printed, and the context's namespace after it.</returns>
+    public KubectlResult Execute(string commandLine, string? stdin = null, KubeconfigContext? context = null)
+    {
+        context ??= KubeconfigContext.Local;
+        var result = Run(commandLine, stdin, context);
+        return result.Namespace is null ? result with { Namespace = context.Namespace } : result;
+    }
+
+    private KubectlResult Run(string commandLine, string? stdin, KubeconfigContext context)
     {
         ShellCommand shell;
         try
@@ -28,7 +37,7 @@ public sealed class KubectlEngine(ApiServer.ApiServer api)
             return new KubectlResult(CommandNotFound, $"{shell.Program}: command not found (this terminal runs kubectl, e.g. \"kubectl get pods\")\n");
         try
         {
-            return Dispatcher.Run(api, shell.Args, shell.Stdin ?? stdin);
+            return Dispatcher.Run(api, shell.Args, shell.Stdin ?? stdin, context);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or InvalidProgramException))
         {

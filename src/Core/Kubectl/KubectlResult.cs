@@ -1,4 +1,7 @@
 namespace Playground.Core.Kubectl;
 
-/// <summary>What a kubectl command printed (stdout and stderr interleaved, as a terminal shows them) and its exit code.</summary>
-public sealed record KubectlResult(int ExitCode, string Output);
+/// <summary>
+/// What a kubectl command printed (stdout and stderr interleaved, as a terminal shows them) and its exit code; with
+/// <see cref="Namespace"/>, the context's namespace after the command, which "kubectl config set-context" changes.
+/// </summary>
+public sealed record KubectlResult(int ExitCode, string Output, string? Namespace = null);

@@ -43,7 +43,11 @@ public sealed partial class Kubelet
     {
         _poweredOff = _services.Api.TryGet<Node>(null, NodeName)?.Metadata.Annotations?.ContainsKey(PoweredOffAnnotation) == true;
         _lastStatusReport = _services.Clock.Now;
-        _services.Loop.Post(() => Heartbeat(null));
+        // A kubelet restored with its sandbox (after a restart or a hibernation) beats on where it left off, so waking a
+        // sandbox writes nothing before a beat is due.
+        var due = _services.Api.TryGet<Lease>(LeaseNamespace, NodeName)?.Spec.RenewTime + LeaseRenewInterval - _services.Clock.Now;
+        if (due > TimeSpan.Zero) _heartbeat = _services.Loop.After(due.Value, () => Heartbeat(null), background: true);
+        else _services.Loop.Post(() => Heartbeat(null));
     }
 
     /// <summary>

@@ -90,9 +90,10 @@ public sealed partial class SimulatedCluster
     }
 
     /// <summary>Runs a line typed in the terminal through the kubectl engine, then lets the control plane react to it.</summary>
-    public KubectlResult Kubectl(string commandLine, string? stdin = null)
+    /// <param name="context">The kubeconfig context the terminal keeps (its namespace is the default of -n).</param>
+    public KubectlResult Kubectl(string commandLine, string? stdin = null, KubeconfigContext? context = null)
     {
-        var result = (_kubectl ??= new KubectlEngine(Api)).Execute(commandLine, stdin);
+        var result = (_kubectl ??= new KubectlEngine(Api)).Execute(commandLine, stdin, context);
         React();
         return result;
     }

@@ -30,19 +30,21 @@ public static class ClockApis
         return routes;
     }
 
+    /// <summary>A viewer may read the clock: the page it watches shows it.</summary>
     private static async Task<Results<Ok<ClockState>, JsonHttpResult<Status>>> GetAsync(
-        string id, HttpRequest request, SandboxRegistry registry, CancellationToken cancellationToken)
+        string id, HttpRequest request, SandboxAccessControl access, CancellationToken cancellationToken)
     {
-        var (sandbox, refusal) = await SandboxApis.OpenAsync(id, request, registry, cancellationToken);
-        if (sandbox is null) return refusal!;
-        return TypedResults.Ok(await sandbox.ClockAsync());
+        var (grant, refusal) = await SandboxApis.OpenAsync(id, request, access, SandboxAccess.Viewer, "", cancellationToken);
+        if (grant is null) return refusal!;
+        return TypedResults.Ok(await grant.Sandbox.ClockAsync());
     }
 
     private static async Task<Results<Ok<ClockState>, JsonHttpResult<Status>>> ChangeAsync(
-        string id, HttpRequest request, SandboxRegistry registry, CancellationToken cancellationToken)
+        string id, HttpRequest request, SandboxAccessControl access, CancellationToken cancellationToken)
     {
-        var (sandbox, refusal) = await SandboxApis.OpenAsync(id, request, registry, cancellationToken);
-        if (sandbox is null) return refusal!;
+        var (grant, refusal) = await SandboxApis.OpenAsync(id, request, access, SandboxAccess.Owner, "changing its clock", cancellationToken);
+        if (grant is null) return refusal!;
+        var sandbox = grant.Sandbox;
         var (body, problem) = await JsonBody.ReadAsync<ClockRequest>(request, MaxBodyBytes, Shape, cancellationToken);
         if (body is null) return problem!;
         var (change, error) = Read(body);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Playground.Client.Services;
 using Playground.Core.Api.Meta;
 using Playground.Core.ApiServer;
 using Playground.Core.Simulation;
@@ -25,16 +26,29 @@ public static class FaultApis
     }
 
     private static async Task<Results<Ok<FaultResult>, JsonHttpResult<Status>>> InjectAsync(
-        string id, HttpRequest request, SandboxRegistry registry, CancellationToken cancellationToken)
+        string id, HttpRequest request, SandboxAccessControl access, CancellationToken cancellationToken)
     {
-        var (sandbox, refusal) = await SandboxApis.OpenAsync(id, request, registry, cancellationToken);
-        if (sandbox is null) return refusal!;
-        var (body, problem) = await JsonBody.ReadAsync<FaultRequest>(request, MaxBodyBytes, Shape, cancellationToken);
-        if (body is null) return problem!;
-        if (string.IsNullOrWhiteSpace(body.Type))
-            return StatusResults.Failure(StatusCodes.Status400BadRequest, $"type is required, one of {string.Join(", ", SimulatedCluster.FaultTypes)}: a JSON object {Shape}");
+        var (grant, refusal) = await SandboxApis.OpenAsync(id, request, access, SandboxAccess.Owner, "injecting faults", cancellationToken);
+        if (grant is null) return refusal!;
+        var sandbox = grant.Sandbox;
+        var (fault, problem) = await ReadAsync(request, cancellationToken);
+        if (fault is null) return problem!;
+        return await InjectIntoAsync(sandbox, fault);
+    }
 
-        var fault = new Fault(body.Type, body.Node, body.Namespace, body.Pod, body.Deployment, body.Probe);
+    /// <summary>The fault a request's body describes, or why it is not one; the classroom APIs read theirs here too.</summary>
+    internal static async Task<(Fault? Fault, JsonHttpResult<Status>? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<FaultRequest>(request, MaxBodyBytes, Shape, cancellationToken);
+        if (body is null) return (null, problem);
+        if (string.IsNullOrWhiteSpace(body.Type))
+            return (null, StatusResults.Failure(StatusCodes.Status400BadRequest, $"type is required, one of {string.Join(", ", SimulatedCluster.FaultTypes)}: a JSON object {Shape}"));
+        return (new Fault(body.Type, body.Node, body.Namespace, body.Pod, body.Deployment, body.Probe), null);
+    }
+
+    /// <summary>Injects <paramref name="fault"/> on the sandbox's loop; a refused fault changed nothing and is answered with its Status.</summary>
+    internal static async Task<Results<Ok<FaultResult>, JsonHttpResult<Status>>> InjectIntoAsync(SandboxActor sandbox, Fault fault)
+    {
         try
         {
             return TypedResults.Ok(await sandbox.RunAsync(c => new FaultResult(c.Inject(fault), c.Store.Revision)));

@@ -14,6 +14,10 @@ public static class StatusResults
     public static JsonHttpResult<Status> SandboxNotFound(string sandboxId) =>
         Failure(StatusCodes.Status404NotFound, $"sandboxes \"{sandboxId}\" not found");
 
+    /// <summary>A view link's holder asked for something only the owner may do.</summary>
+    public static JsonHttpResult<Status> ReadOnly(string sandboxId, string action) =>
+        Failure(StatusCodes.Status403Forbidden, $"forbidden: this is a read-only view of sandbox {sandboxId}: {action} is for its owner only");
+
     public static JsonHttpResult<Status> Unauthorized() =>
         Failure(StatusCodes.Status401Unauthorized, "Unauthorized: send the sandbox's token as \"Authorization: Bearer <token>\"");
 
@@ -30,8 +34,10 @@ public static class StatusResults
             403 => "Forbidden",
             404 => "NotFound",
             405 => "MethodNotAllowed",
+            409 => "Conflict",
             413 => "RequestEntityTooLarge",
             415 => "UnsupportedMediaType",
+            429 => "TooManyRequests",
             503 => "ServiceUnavailable",
             >= 500 => "InternalError",
             _ => "BadRequest",

@@ -14,3 +14,6 @@ public sealed record WatchEvent(
 
 /// <summary>Says that writes <see cref="From"/> up to <see cref="Oldest"/> (exclusive) are no longer known; never skipped silently.</summary>
 public sealed record WatchGap(bool Gap, long From, long Oldest);
+
+/// <summary>The last item of a stream whose sandbox was reset to its starting state: load it again and watch from its new revision.</summary>
+public sealed record WatchReset(bool Reset);

@@ -8,6 +8,9 @@ public sealed class PlaygroundDb(DbContextOptions<PlaygroundDb> options) : DbCon
     public DbSet<StoredSandbox> Sandboxes => Set<StoredSandbox>();
     public DbSet<StoredWrite> Writes => Set<StoredWrite>();
     public DbSet<StoredObject> Objects => Set<StoredObject>();
+    public DbSet<StoredClassroom> Classrooms => Set<StoredClassroom>();
+    public DbSet<StoredStudent> Students => Set<StoredStudent>();
+    public DbSet<StoredShare> Shares => Set<StoredShare>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlaygroundDb).Assembly);

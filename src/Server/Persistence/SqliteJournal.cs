@@ -8,15 +8,24 @@ namespace Playground.Server.Persistence;
 /// (write log, current objects, clock and revision), so a restart finds either all of a batch or none of it.
 /// The write log keeps the last <paramref name="keptWrites"/> writes, what a restore loads as the watch window;
 /// older ones are pruned every thousand revisions, so heartbeats do not grow the file forever.
+/// A journal that <paramref name="replaces"/> the sandbox's cluster (a reset) first drops every object and write the
+/// sandbox had, in the same transaction as its first batch, so a restart finds the old cluster or the new one, never a mix.
 /// </summary>
-public sealed class SqliteJournal(string sandboxId, IDbContextFactory<PlaygroundDb> databases, int keptWrites) : IClusterJournal
+public sealed class SqliteJournal(string sandboxId, IDbContextFactory<PlaygroundDb> databases, int keptWrites, bool replaces = false) : IClusterJournal
 {
     private const long PruneEvery = 1000;
+
+    private bool _replacing = replaces;
 
     public void Commit(IReadOnlyList<WriteRecord> writes, DateTimeOffset now)
     {
         using var db = databases.CreateDbContext();
         using var transaction = db.Database.BeginTransaction();
+        if (_replacing)
+        {
+            db.Objects.Where(o => o.SandboxId == sandboxId).ExecuteDelete();
+            db.Writes.Where(w => w.SandboxId == sandboxId).ExecuteDelete();
+        }
 
         var latest = writes.GroupBy(w => w.Key).Select(g => g.MaxBy(w => w.Revision)!).ToList();
         foreach (var write in latest)
@@ -39,6 +48,7 @@ public sealed class SqliteJournal(string sandboxId, IDbContextFactory<Playground
             db.Writes.Where(w => w.SandboxId == sandboxId && w.Revision <= last - keptWrites).ExecuteDelete();
 
         transaction.Commit();
+        _replacing = false;
     }
 
     private StoredWrite ToStoredWrite(WriteRecord write) => new()

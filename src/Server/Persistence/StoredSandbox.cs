@@ -25,4 +25,16 @@ public sealed class StoredSandbox
 
     /// <summary>The cluster's ClusterOptions as JSON, so a restore rebuilds the same cluster.</summary>
     public required string OptionsJson { get; set; }
+
+    /// <summary>The seed's manifests, created after the bootstrap on creation and on every reset; null for none.</summary>
+    public string? SeedManifests { get; set; }
+
+    /// <summary>What its owner calls it in "My sandboxes".</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>SHA-256 of the owning browser's visitor id; null for a sandbox made through the API without one.</summary>
+    public byte[]? OwnerVisitorHash { get; set; }
+
+    /// <summary>Real time of the last request that used it, as of its last unload; null when never recorded.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
 }

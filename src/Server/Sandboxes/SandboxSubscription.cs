@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Playground.Client.Services;
 using Playground.Core.Storage;
 
 namespace Playground.Server.Sandboxes;
@@ -21,7 +22,15 @@ public sealed class SandboxSubscription : IDisposable
     // Not single-reader: only the general unbounded channel can count what is queued.
     private readonly Channel<FeedBatch> _batches = Channel.CreateUnbounded<FeedBatch>(new() { SingleWriter = true });
 
-    internal SandboxSubscription(long afterRevision) => Cursor = afterRevision;
+    private readonly Action? _ended;
+    private int _isEnded;
+
+    /// <param name="ended">Called once, on whichever thread ends the subscription.</param>
+    internal SandboxSubscription(long afterRevision, Action? ended = null)
+    {
+        Cursor = afterRevision;
+        _ended = ended;
+    }
 
     public ChannelReader<FeedBatch> Batches => _batches.Reader;
 
@@ -41,8 +50,10 @@ public sealed class SandboxSubscription : IDisposable
 
     internal void End(Exception? error = null)
     {
+        if (Interlocked.Exchange(ref _isEnded, 1) == 1) return;
         IsClosed = true;
         _batches.Writer.TryComplete(error);
+        _ended?.Invoke();
     }
 
     public void Dispose() => End();
@@ -53,4 +64,15 @@ public sealed class SubscriberTooSlowException(long lastDelivered)
     : Exception($"the subscriber fell behind; subscribe again after revision {lastDelivered}")
 {
     public long LastDelivered { get; } = lastDelivered;
+}
+
+/// <summary>Ends a subscription because the sandbox changed under it: reset, deleted, or the link it came with revoked.</summary>
+public sealed class SandboxStreamEndedException(string sandboxId, SandboxStreamEnd reason) : InvalidOperationException(reason switch
+{
+    SandboxStreamEnd.Reset => $"sandbox {sandboxId} was reset to its starting state: load it again",
+    SandboxStreamEnd.Revoked => "this link was revoked by the sandbox's owner",
+    _ => $"sandbox {sandboxId} was deleted",
+})
+{
+    public SandboxStreamEnd Reason { get; } = reason;
 }

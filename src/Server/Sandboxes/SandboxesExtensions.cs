@@ -6,11 +6,13 @@ namespace Playground.Server.Sandboxes;
 
 public static class SandboxesExtensions
 {
-    /// <summary>The sandbox registry, and the workspace's gateway that opens sandboxes with the visitor's cookies.</summary>
+    /// <summary>The sandbox registry, its access control, idle sandboxes' hibernation, and the workspace's gateway that opens sandboxes with the visitor's cookies.</summary>
     public static WebApplicationBuilder AddSandboxes(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SandboxRegistry>();
+        builder.Services.AddSingleton<SandboxAccessControl>();
+        builder.Services.AddHostedService<HibernateIdleSandboxes>();
         builder.Services.AddHostedService<StopSandboxesOnShutdown>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<VisitorCookies>();

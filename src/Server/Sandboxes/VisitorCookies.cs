@@ -3,17 +3,27 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace Playground.Server.Sandboxes;
 
 /// <summary>
-/// The sandbox tokens a visitor's browser holds, read from the request that opened the Blazor circuit (or from the
+/// The sandbox tokens and the visitor id a browser holds, read from the request that opened the Blazor circuit (or from the
 /// prerendering request), because a circuit's later events have no HTTP request to read them from.
 /// </summary>
 internal sealed class VisitorCookies(IHttpContextAccessor accessor)
 {
     private Dictionary<string, string>? _cookies;
 
-    public string? TokenFor(string sandboxId)
+    /// <summary>The browser's credential for the sandbox: its token cookie for it, and its visitor id.</summary>
+    public SandboxCredential For(string sandboxId)
     {
         Capture();
-        return _cookies?.GetValueOrDefault(SandboxCredentials.TokenCookie(sandboxId));
+        return new SandboxCredential(
+            _cookies?.GetValueOrDefault(SandboxCredentials.TokenCookie(sandboxId)),
+            Visitors.Valid(_cookies?.GetValueOrDefault(Visitors.Cookie)));
+    }
+
+    /// <summary>Another of the playground's cookies (all named "pg.…"), such as a classroom's instructor key.</summary>
+    public string? Cookie(string name)
+    {
+        Capture();
+        return _cookies?.GetValueOrDefault(name);
     }
 
     public void Capture()

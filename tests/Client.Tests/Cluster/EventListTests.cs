@@ -123,4 +123,17 @@ public class EventListTests
         Assert.Empty(list.Descendants("table"));
         Assert.Contains("No events yet", list.SingleWithClass("event-empty").Text());
     }
+
+    [Fact]
+    public async Task The_table_states_its_roles_so_it_stays_a_table_when_a_narrow_panel_lays_rows_out_as_grids()
+    {
+        var list = await RenderAsync(Event("e1", "Normal", "Scheduled", "Pod", "web-a", "assigned", T0));
+
+        var table = list.Descendants("table").Single();
+        Assert.Equal("table", (string?)table.Attribute("role"));
+        Assert.All(table.Elements().Where(e => e.Name.LocalName != "caption"), group => Assert.Equal("rowgroup", (string?)group.Attribute("role")));
+        Assert.All(table.Descendants("tr"), row => Assert.Equal("row", (string?)row.Attribute("role")));
+        Assert.Equal(5, table.Descendants("th").Count(th => (string?)th.Attribute("role") == "columnheader"));
+        Assert.Equal(5, table.Descendants("td").Count(td => (string?)td.Attribute("role") == "cell"));
+    }
 }

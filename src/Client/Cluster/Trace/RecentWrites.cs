@@ -1,14 +1,18 @@
+using Playground.Core.Api.Core;
 using Playground.Core.Storage;
 
 namespace Playground.Client.Cluster.Trace;
 
 /// <summary>
-/// The last few thousand writes with their actors and causes, and the kubectl commands they trace back to: a write
+/// The last few thousand writes with their actors and causes, and the kubectl commands (or faults) they trace back to: a write
 /// belongs to the command its cause belongs to, so following causes from any write leads to the command that began it.
 /// </summary>
 public sealed class RecentWrites(int capacity = 5000, int maxCommands = 20)
 {
     public const string Kubectl = "kubectl";
+
+    /// <summary>The actor of a fault injected from the workspace (a node failed, a pod deleted): a person's action like a command.</summary>
+    public static readonly string Fault = Playground.Core.Simulation.SimulatedCluster.Operator.Actor;
 
     private sealed record Entry(WriteRecord Write, TracedCommand? Command, long? Previous);
 
@@ -35,6 +39,9 @@ public sealed class RecentWrites(int capacity = 5000, int maxCommands = 20)
     /// <summary>Takes the next write of the stream; writes must come in revision order, as the store commits them.</summary>
     public void Add(WriteRecord write)
     {
+        // The trace shows what each write stored, but never a secret's values.
+        if (write.Object is Secret secret)
+            write = new WriteRecord(write.Revision, write.Type, write.Key, write.Kind, SecretValues.Hide(secret), write.Actor, write.Cause, write.Time);
         var root = IsRoot(write);
         TracedCommand? command = null;
         if (root)
@@ -59,8 +66,8 @@ public sealed class RecentWrites(int capacity = 5000, int maxCommands = 20)
             ? before.Write
             : null;
 
-    /// <summary>A command's own writes: kubectl's, caused by no earlier write.</summary>
-    private static bool IsRoot(WriteRecord write) => write.Actor == Kubectl && write.Cause is null;
+    /// <summary>A command's own writes: kubectl's or a fault's, caused by no earlier write.</summary>
+    private static bool IsRoot(WriteRecord write) => (write.Actor == Kubectl || write.Actor == Fault) && write.Cause is null;
 
     /// <summary>
     /// One command may write several objects (apply -f with many documents): its writes are committed back to back at

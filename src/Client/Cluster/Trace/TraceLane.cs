@@ -20,6 +20,7 @@ public sealed record TraceLane(string Actor, string Title, string Icon, IReadOnl
     private static int Rank(string actor) => actor switch
     {
         RecentWrites.Kubectl => 0,
+        _ when actor == RecentWrites.Fault => 0,
         "deployment-controller" => 1,
         "replicaset-controller" => 2,
         "default-scheduler" => 3,
@@ -33,6 +34,7 @@ public sealed record TraceLane(string Actor, string Title, string Icon, IReadOnl
     private static string TitleOf(string actor) => actor switch
     {
         RecentWrites.Kubectl => "kubectl",
+        _ when actor == RecentWrites.Fault => "Fault (from the faults bar)",
         "deployment-controller" => "Deployment controller",
         "replicaset-controller" => "ReplicaSet controller",
         "default-scheduler" => "Scheduler",
@@ -44,6 +46,7 @@ public sealed record TraceLane(string Actor, string Title, string Icon, IReadOnl
 
     private static string IconOf(string actor) => Rank(actor) switch
     {
+        0 when actor == RecentWrites.Fault => "bi-lightning",
         0 => "bi-terminal",
         1 => "bi-layers",
         2 => "bi-stack",

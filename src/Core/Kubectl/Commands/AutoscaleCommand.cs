@@ -45,6 +45,8 @@ public sealed class AutoscaleCommand : Command
             var node = Build(context.Args.String("name") is { Length: > 0 } n ? n : target.Metadata.Name!, type, target.Metadata.Name!, min, max, cpu,
                 context.NamespaceGiven ? context.Namespace : null);
             var hpa = context.Resources.Decode(node);
+            // Sent to the target's namespace, which the server gives to the autoscaler.
+            hpa.Metadata.Namespace = context.Namespace;
             var hpaType = context.Resources.ByKind(V1, "HorizontalPodAutoscaler")!;
             var created = hpaType.Served(DryRun.Write(dryRun) is { } write ? context.Api.Create(hpa, write) : hpa);
             if (output.Kind == OutputKind.Default) context.WriteLine($"{ResourceArgs.Ref(hpaType, hpa.Metadata.Name)} autoscaled{DryRun.Suffix(dryRun)}");

@@ -4,8 +4,8 @@ using Playground.Core.Kubectl.Parsing;
 
 namespace Playground.Core.Kubectl.Commands;
 
-/// <summary>What a command runs with: the cluster's API, its virtual time, the parsed arguments, standard input and the terminal.</summary>
-public sealed class CommandContext(ApiServer.ApiServer api, ParsedArgs args, string? stdin, string path)
+/// <summary>What a command runs with: the cluster's API, its virtual time, the parsed arguments, standard input, the kubeconfig context and the terminal.</summary>
+public sealed class CommandContext(ApiServer.ApiServer api, ParsedArgs args, string? stdin, string path, KubeconfigContext kubeconfig)
 {
     private readonly StringBuilder _out = new();
 
@@ -18,8 +18,11 @@ public sealed class CommandContext(ApiServer.ApiServer api, ParsedArgs args, str
     /// <summary>The command as help messages name it, e.g. "kubectl create deployment".</summary>
     public string Path => path;
 
-    /// <summary>The namespace from -n, else "default" (the playground's kubeconfig context has no namespace of its own).</summary>
-    public string Namespace => args.String("namespace") is { Length: > 0 } ns ? ns : "default";
+    /// <summary>The kubeconfig context the command runs in; "kubectl config set-context" replaces it.</summary>
+    public KubeconfigContext Kubeconfig { get; set; } = kubeconfig;
+
+    /// <summary>The namespace from -n, else the context's (else "default").</summary>
+    public string Namespace => args.String("namespace") is { Length: > 0 } ns ? ns : Kubeconfig.EffectiveNamespace;
 
     public bool NamespaceGiven => args.IsSet("namespace");
 

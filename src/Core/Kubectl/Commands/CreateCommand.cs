@@ -59,6 +59,8 @@ public sealed class CreateCommand : Command
         var dryRun = DryRun.Parse(context);
         var obj = context.Resources.Decode(node);
         var type = context.Resources.For(obj.GetType());
+        // The request goes to the namespace of -n or the context; the server gives it to an object that names none.
+        if (type.Namespaced && string.IsNullOrEmpty(obj.Metadata.Namespace)) obj.Metadata.Namespace = context.Namespace;
         if (dryRun == DryRunMode.Client)
         {
             // The generator's own object, so the printout keeps kubectl's empty fields (creationTimestamp: null, status: {}).

@@ -25,9 +25,11 @@ public static class Dispatcher
         new ExecCommand(), new ExposeCommand(),
         new LabelCommand(), new AnnotateCommand(), new PatchCommand(), new EditCommand(),
         new Nodes.CordonCommand(), new Nodes.UncordonCommand(), new Nodes.DrainCommand(), new Nodes.TaintCommand(),
+        new Config.ConfigCommand(),
     ];
 
-    public static KubectlResult Run(ApiServer.ApiServer api, IReadOnlyList<string> args, string? stdin)
+    /// <returns>What the command printed; its <see cref="KubectlResult.Namespace"/> is set when the command ran (the context's namespace after it).</returns>
+    public static KubectlResult Run(ApiServer.ApiServer api, IReadOnlyList<string> args, string? stdin, KubeconfigContext kubeconfig)
     {
         var words = FlagParser.CommandWords(args, GlobalFlags).ToList();
         if (words.Count == 0 || words[0] == "help")
@@ -60,7 +62,7 @@ public static class Dispatcher
         CommandContext? context = null;
         try
         {
-            context = new CommandContext(api, FlagParser.Parse(rest, flags, path), stdin, path);
+            context = new CommandContext(api, FlagParser.Parse(rest, flags, path), stdin, path, kubeconfig);
             command.Run(context);
         }
         catch (KubectlException e)
@@ -71,7 +73,7 @@ public static class Dispatcher
         {
             context!.Error(e);
         }
-        return new KubectlResult(context.Failed ? 1 : 0, context.Output);
+        return new KubectlResult(context.Failed ? 1 : 0, context.Output, context.Kubeconfig.Namespace);
     }
 
     private static KubectlResult HelpFor(IReadOnlyList<string> words)

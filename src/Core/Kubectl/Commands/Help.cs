@@ -91,6 +91,6 @@ public static class Help
         ("Troubleshooting and Debugging Commands", ["describe", "logs", "events"]),
         ("Advanced Commands", ["apply", "patch", "replace"]),
         ("Settings Commands", ["label", "annotate"]),
-        ("Other Commands", ["api-resources", "version"]),
+        ("Other Commands", ["api-resources", "config", "version"]),
     ];
 }

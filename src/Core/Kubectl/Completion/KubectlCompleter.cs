@@ -21,7 +21,8 @@ public static class KubectlCompleter
     private enum Arguments { None, Resources, Pods, Nodes }
 
     /// <param name="textBeforeCursor">The command line up to the cursor; the word being completed is its last word.</param>
-    public static KubectlCompletion Complete(ApiServer.ApiServer api, string textBeforeCursor)
+    /// <param name="contextNamespace">The kubeconfig context's namespace, where names come from when the line has no -n ("default" when null or empty).</param>
+    public static KubectlCompletion Complete(ApiServer.ApiServer api, string textBeforeCursor, string? contextNamespace = null)
     {
         var words = LineWords.Split(textBeforeCursor);
         if (words is null) return KubectlCompletion.None("");
@@ -31,7 +32,7 @@ public static class KubectlCompleter
 
         var typed = TypedCommand.Read(words.Skip(1).Take(words.Count - 2).ToList());
         if (typed.Unknown || typed.AfterDashes) return KubectlCompletion.None(word);
-        var cluster = new ClusterNames(api, typed);
+        var cluster = new ClusterNames(api, typed, string.IsNullOrEmpty(contextNamespace) ? KubeconfigContext.DefaultNamespace : contextNamespace);
         if (typed.AwaitedFlag is { } flag) return Match(word, FlagValues(flag, cluster));
         if (word.StartsWith("--", StringComparison.Ordinal) && word.IndexOf('=') is > 2 and var eq)
         {
@@ -102,15 +103,15 @@ public static class KubectlCompleter
     private static KubectlCompletion Match(string word, IEnumerable<string> candidates) =>
         new(word, candidates.Where(c => c.StartsWith(word, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList());
 
-    /// <summary>Object names in the cluster, in the namespace the command line names (-n, else default; -A: every one).</summary>
-    private sealed class ClusterNames(ApiServer.ApiServer api, TypedCommand typed)
+    /// <summary>Object names in the cluster, in the namespace the command line names (-n, else the context's; -A: every one).</summary>
+    private sealed class ClusterNames(ApiServer.ApiServer api, TypedCommand typed, string contextNamespace)
     {
         public ResourceRegistry Registry => api.Resources;
 
         public IEnumerable<string> Names(ResourceType type)
         {
             var allNamespaces = typed.Value("all-namespaces") is "true";
-            var ns = !type.Namespaced || allNamespaces ? null : typed.Value("namespace") is { Length: > 0 } given ? given : "default";
+            var ns = !type.Namespaced || allNamespaces ? null : typed.Value("namespace") is { Length: > 0 } given ? given : contextNamespace;
             return api.List(type, ns).Select(o => o.Metadata.Name ?? "");
         }
     }

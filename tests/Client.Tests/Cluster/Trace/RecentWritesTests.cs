@@ -27,6 +27,29 @@ public class RecentWritesTests
     }
 
     [Fact]
+    public void A_fault_is_traced_like_a_command_through_what_the_control_plane_does_about_it()
+    {
+        var cluster = Playground.Core.Simulation.SimulatedCluster.Create();
+        Assert.Equal(0, cluster.Kubectl("kubectl create deployment web --image=nginx --replicas=2").ExitCode);
+        cluster.Settle();
+        var start = cluster.Store.Revision;
+        var pod = cluster.Api.List<Pod>("default")[0].Metadata.Name!;
+
+        cluster.Inject(new Playground.Core.Simulation.Fault("delete-pod", Pod: pod));
+        cluster.Settle();
+        var recent = From(cluster.Store.History(start));
+
+        var command = Assert.Single(recent.Commands);
+        Assert.Equal($"delete Pod default/{pod}", command.Summary);
+        var lanes = TraceLane.Of(command);
+        Assert.Equal(RecentWrites.Fault, lanes[0].Actor);
+        Assert.Equal("Fault (from the faults bar)", lanes[0].Title);
+        // The ReplicaSet controller replaces the pod, the scheduler places the new one: both traced back to the fault.
+        Assert.Contains(command.Writes, w => w is { Kind: "Pod", Type: WriteType.Added, Actor: "replicaset-controller" });
+        Assert.Contains(command.Writes, w => TraceText.Verb(w) == "bind");
+    }
+
+    [Fact]
     public void Each_command_keeps_its_own_chain_and_periodic_writes_belong_to_none()
     {
         var writes = OfCommands("kubectl create deployment web --image=nginx", "kubectl expose deployment web --port=80");

@@ -65,6 +65,20 @@ public class KubectlCompleterTests
     }
 
     [Fact]
+    public void Names_come_from_the_contexts_namespace_when_the_line_names_none()
+    {
+        _terminal.Ok("kubectl create deployment web --image=nginx");
+        _terminal.Ok("kubectl create namespace shop");
+        _terminal.Ok("kubectl create deployment cart -n shop --image=nginx");
+
+        Assert.Equal(["cart"], KubectlCompleter.Complete(_terminal.Cluster.Api, "kubectl get deploy ", "shop").Candidates);
+        Assert.Equal(["web"], KubectlCompleter.Complete(_terminal.Cluster.Api, "kubectl get deploy -n default ", "shop").Candidates);
+        Assert.Equal(["web"], KubectlCompleter.Complete(_terminal.Cluster.Api, "kubectl get deploy ", "").Candidates);
+        Assert.Equal(["set-context"], Complete("kubectl config set-"));
+        Assert.Equal(["shop"], Complete("kubectl config set-context --current --namespace=s").Select(c => c["--namespace=".Length..]));
+    }
+
+    [Fact]
     public void Flags_and_the_values_of_namespace_and_output_complete()
     {
         _terminal.Ok("kubectl create namespace shop");

@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Playground.Browser.Tests;
+
+/// <summary>Issue 6: an owner shares a sandbox by link; a viewer watches it live, read-only, until the link is revoked; a fork is a copy of one's own.</summary>
+public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>For what waits on the server, which shares two cores with every other test suite in CI.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 720);
+        return page;
+    }
+
+    private static async Task RunAsync(IPage page, string command)
+    {
+        await Expect(page.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("$", Slow);
+        await page.Locator(".terminal-host").ClickAsync();
+        await page.Keyboard.TypeAsync(command);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    private static Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot(name) });
+
+    /// <summary>Makes a link in the owner's Share menu and reads its address from the field that shows it once.</summary>
+    private static async Task<string> CreateLinkAsync(IPage owner, string access)
+    {
+        await owner.Locator($".share-create-{access}").ClickAsync();
+        await Expect(owner.Locator(".share-feedback")).ToContainTextAsync($"Created a {access} link", Slow);
+        return await owner.Locator(".share-url").InputValueAsync();
+    }
+
+    [Fact]
+    public async Task A_view_link_shows_the_sandbox_live_and_read_only_until_it_is_revoked_and_a_fork_is_a_separate_copy()
+    {
+        var owner = await NewPageAsync();
+        await owner.GotoAsync("/");
+        await Expect(owner).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var sandboxId = owner.Url[(owner.Url.LastIndexOf('/') + 1)..];
+
+        await owner.Locator(".share-toggle").ClickAsync();
+        await Expect(owner.Locator(".share-empty")).ToContainTextAsync("No links yet", Slow);
+        var viewUrl = await CreateLinkAsync(owner, "view");
+        Assert.Matches("/view/[A-Za-z0-9_-]{40,}$", viewUrl);
+        await Expect(owner.Locator(".share-link")).ToHaveCountAsync(1);
+        await ScreenshotAsync(owner, "01-owner-share-menu.png");
+        await owner.Keyboard.PressAsync("Escape");
+        await Expect(owner.Locator(".share-panel")).ToHaveCountAsync(0);
+        await Expect(owner.Locator(".share-toggle")).ToBeFocusedAsync();
+
+        var viewer = await NewPageAsync();
+        await viewer.GotoAsync(viewUrl);
+        await Expect(viewer).ToHaveURLAsync(new Regex($"/s/{sandboxId}$"));
+        await Expect(viewer.Locator(".readonly-banner")).ToContainTextAsync($"Read-only view of sandbox {sandboxId}", Slow);
+        await Expect(viewer.Locator(".control-bar")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator(".share-toggle")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator(".kubeconfig-download")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("#tab-editor")).ToHaveCountAsync(0);
+
+        // The owner's change appears on the viewer's page by itself.
+        await RunAsync(owner, "kubectl create deployment web --image=nginx --replicas=2");
+        await Expect(owner.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("deployment.apps/web created", Slow);
+        await Expect(viewer.Locator(".node-card .pod-chip", new() { HasText = "web-" }).First).ToBeVisibleAsync(Visible);
+
+        await RunAsync(viewer, "kubectl create deployment x --image=nginx");
+        await Expect(viewer.Locator(".terminal-host .xterm-rows")).ToContainTextAsync($"this is a read-only view of sandbox {sandboxId}", Slow);
+        await RunAsync(viewer, "kubectl get deployments");
+        await Expect(viewer.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("web", Slow);
+        await ScreenshotAsync(viewer, "02-viewer-read-only.png");
+
+        await owner.Locator(".share-toggle").ClickAsync();
+        await owner.Locator(".share-revoke").ClickAsync();
+        await Expect(owner.Locator(".share-feedback")).ToContainTextAsync("Revoked the view link", Slow);
+        await Expect(viewer.Locator(".feed-status")).ToContainTextAsync("The owner revoked this view link", Slow);
+        await ScreenshotAsync(viewer, "03-viewer-revoked.png");
+
+        var forkUrl = await CreateLinkAsync(owner, "fork");
+        var forker = await NewPageAsync();
+        await forker.GotoAsync(forkUrl);
+        await Expect(forker).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var forkId = forker.Url[(forker.Url.LastIndexOf('/') + 1)..];
+        Assert.NotEqual(sandboxId, forkId);
+        await Expect(forker.Locator(".readonly-banner")).ToHaveCountAsync(0);
+        await Expect(forker.Locator(".node-card .pod-chip", new() { HasText = "web-" }).First).ToBeVisibleAsync(Visible);
+        await RunAsync(forker, "kubectl create deployment forked --image=nginx");
+        await Expect(forker.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("deployment.apps/forked created", Slow);
+        await Expect(forker.Locator(".node-card .pod-chip", new() { HasText = "forked-" }).First).ToBeVisibleAsync(Visible);
+        await RunAsync(owner, "kubectl get deployments");
+        await Expect(owner.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("NAME", Slow);
+        await Expect(owner.Locator(".terminal-host .xterm-rows")).Not.ToContainTextAsync("forked");
+        await ScreenshotAsync(forker, "04-fork.png");
+    }
+
+    [Fact]
+    public async Task My_sandboxes_lists_renames_with_validation_and_creates_another()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var sandboxId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.Locator(".my-sandboxes-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/sandboxes$"));
+        var row = page.Locator(".sandbox-row", new() { HasText = sandboxId });
+        await Expect(row).ToHaveCountAsync(1);
+
+        await row.Locator(".sandbox-rename-start").ClickAsync();
+        var field = row.Locator(".sandbox-rename input");
+        await Expect(field).ToBeFocusedAsync();
+        await field.FillAsync("   ");
+        await field.PressAsync("Enter");
+        await Expect(row.Locator("#rename-problem")).ToContainTextAsync("name must not be empty", Slow);
+        await ScreenshotAsync(page, "05-rename-problem.png");
+        await field.FillAsync("my first cluster");
+        await field.PressAsync("Enter");
+        await Expect(row.Locator(".sandbox-name")).ToContainTextAsync("my first cluster", Slow);
+        await Expect(page.Locator(".sandbox-feedback")).ToContainTextAsync("Renamed", Slow);
+        await ScreenshotAsync(page, "06-my-sandboxes.png");
+
+        await page.Locator(".sandbox-create").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        Assert.DoesNotContain(sandboxId, page.Url);
+        await Expect(page.Locator(".share-toggle")).ToBeVisibleAsync(Visible);
+    }
+}
