@@ -137,7 +137,7 @@ public class PageLayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()"));
         }
-        Assert.Equal(["Kubernetes Playground", $"Download kubeconfig for sandbox {sandboxId}", "How to use the kubeconfig", "Dark theme", "New sandbox"], order);
+        Assert.Equal(["Kubernetes Playground", $"Download kubeconfig for sandbox {sandboxId}", "How to use the kubeconfig", "Share", "Dark theme"], order);
         await page.Locator(".app-header").ScreenshotAsync(new() { Path = BrowserFixture.Screenshot($"34-header-focus-{theme}.png") });
 
         // Each kind of control draws the same ring: a tab, a trace step, a resource kind and a table row.
