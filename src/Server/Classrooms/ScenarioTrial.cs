@@ -15,14 +15,11 @@ public static class ScenarioTrial
     public static SimulatedCluster Plant(Scenario scenario, ClusterOptions defaults)
     {
         var cluster = SimulatedCluster.Create(scenario.ClusterOptions(defaults));
-        var context = new WriteContext(SandboxSeed.Actor);
         for (var i = 0; i < scenario.Objects.Count; i++)
         {
             try
             {
-                var obj = cluster.Resources.Decode(scenario.Objects[i].Node);
-                if (cluster.Resources.For(obj.GetType()).Namespaced) obj.Metadata.Namespace ??= "default";
-                cluster.Api.Create(obj, context);
+                SandboxSeed.Plant(cluster, scenario.Objects[i]);
             }
             catch (ApiException e)
             {

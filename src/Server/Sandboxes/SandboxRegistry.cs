@@ -301,13 +301,7 @@ public sealed class SandboxRegistry(
         if (string.IsNullOrWhiteSpace(seed.Manifests)) return cluster;
         try
         {
-            var context = new WriteContext(SandboxSeed.Actor);
-            foreach (var manifest in ManifestReader.Read(seed.Manifests))
-            {
-                var obj = cluster.Resources.Decode(manifest.Node);
-                if (cluster.Resources.For(obj.GetType()).Namespaced) obj.Metadata.Namespace ??= "default";
-                cluster.Api.Create(obj, context);
-            }
+            foreach (var manifest in ManifestReader.Read(seed.Manifests)) SandboxSeed.Plant(cluster, manifest);
         }
         catch (Exception e) when (e is ManifestException or ApiException)
         {

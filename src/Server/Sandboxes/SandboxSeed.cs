@@ -1,3 +1,5 @@
+using Playground.Core.ApiServer;
+using Playground.Core.Serialization;
 using Playground.Core.Simulation;
 
 namespace Playground.Server.Sandboxes;
@@ -10,4 +12,12 @@ public sealed record SandboxSeed(ClusterOptions Cluster, string? Manifests = nul
 {
     /// <summary>The actor of the seed's writes, as the trace shows it.</summary>
     public const string Actor = "scenario";
+
+    /// <summary>Creates one of the seed's objects as <see cref="Actor"/>, a namespaced one without a namespace in "default".</summary>
+    public static void Plant(SimulatedCluster cluster, Manifest manifest)
+    {
+        var obj = cluster.Resources.Decode(manifest.Node);
+        if (cluster.Resources.For(obj.GetType()).Namespaced) obj.Metadata.Namespace ??= "default";
+        cluster.Api.Create(obj, new WriteContext(Actor));
+    }
 }
