@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Issue 6's figure: a quiet tenant's `kubectl get pods` latency while another tenant floods the server, by hand
-(python3 only, no packages), against a running server with its default rate limits.
+(python3 only, no packages), against a running server with its default rate limits. Start the server from its output folder (or with
+--contentRoot src/Server), so its appsettings.json applies: without it every request is logged, which is what gets measured.
 
 The quiet tenant asks for its pods (the Table request kubectl sends) at 40 requests a second, under its limit, first
 alone and then while the flooder's processes send to their own sandbox as fast as they can: Kubernetes API reads and
-writes and terminal commands, each process on its own connections. Prints p50/p99 of both phases and what the flooder got.
+writes, each process on its own connection. Prints p50/p99 of both phases and what the flooder got.
 
 Usage: python3 bench/load/noisy_neighbour.py [http://127.0.0.1:5080] [seconds per phase] [flooding processes]
 """
