@@ -74,6 +74,24 @@ public sealed class ClusterHubTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task A_message_past_4_KiB_closes_the_connection_after_a_normal_one_was_served()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+        await using var hub = await JsonHubClient.ConnectAsync(Server, "/hubs/cluster");
+        var stream = await hub.StreamAsync("Watch", id, token, 0);
+        Assert.Equal(1, (await hub.NextItemAsync(stream)).GetProperty("revision").GetInt64());
+
+        await hub.StreamAsync("Watch", new string('a', 4 * 1024), token, 0);
+
+        // The writes already streamed may come first; then the server says it closes, and does.
+        var message = await hub.NextAsync();
+        while (message.GetProperty("type").GetInt32() == 2) message = await hub.NextAsync();
+        Assert.Equal(7, message.GetProperty("type").GetInt32());
+        Assert.True(message.TryGetProperty("error", out _));
+        await Assert.ThrowsAnyAsync<System.Threading.Channels.ChannelClosedException>(() => hub.NextAsync());
+    }
+
+    [Fact]
     public async Task Asking_from_before_the_history_window_gets_an_explicit_gap_first()
     {
         await using var server = await PlaygroundServer.StartAsync(extraArguments: ["--Playground:Cluster:HistoryWindow", "3"]);
