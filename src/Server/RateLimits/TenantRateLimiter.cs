@@ -1,10 +1,11 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Playground.Server.Sandboxes;
 
 namespace Playground.Server.RateLimits;
 
 /// <summary>
-/// One token bucket per credential, shared by every way in (HTTP API, Kubernetes API, the browser's terminal), so a tenant
+/// One token bucket per credential, shared by every way in (HTTP API, Kubernetes API, hub, the browser's terminal), so a tenant
 /// that floods the server is slowed on its own and the others keep their pace.
 /// </summary>
 public sealed class TenantRateLimiter : IDisposable
@@ -26,21 +27,25 @@ public sealed class TenantRateLimiter : IDisposable
     /// <summary>The buckets as HTTP requests see them: keyed by the request's credential, else its address.</summary>
     public PartitionedRateLimiter<HttpContext> ForRequests() => _buckets.WithTranslatedKey<HttpContext>(KeyOf, leaveOpen: true);
 
-    /// <summary>Takes one request from the bucket of <paramref name="credential"/>; false when it is empty.</summary>
-    public bool TryAcquire(string credential)
+    /// <summary>Takes one request from the bucket of <paramref name="credential"/>, as its HTTP requests do; false when it is empty.</summary>
+    public bool TryAcquire(SandboxCredential credential)
     {
-        using var lease = _buckets.AttemptAcquire(credential);
+        using var lease = _buckets.AttemptAcquire(KeyOf(credential) ?? AnonymousPrefix);
         return lease.IsAcquired;
     }
 
+    /// <summary>The request's credential for the sandbox it names (a bearer token, else the browser's cookies), else its address.</summary>
     private static string KeyOf(HttpContext context)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
-        // A browser's calls carry the sandbox's token in its cookie rather than a header.
-        var cookie = context.Request.Cookies.FirstOrDefault(c => c.Key.StartsWith("pg.sbx.", StringComparison.Ordinal));
-        return cookie.Value ?? AnonymousPrefix + context.Connection.RemoteIpAddress;
+        var request = context.Request;
+        return KeyOf(SandboxCredentials.For(request, context.GetRouteValue("id") as string ?? ""))
+            // A browser's calls that name no sandbox (the hub's) carry a sandbox's token in its cookie.
+            ?? request.Cookies.FirstOrDefault(c => c.Key.StartsWith(SandboxCredentials.TokenCookie(""), StringComparison.Ordinal)).Value
+            ?? AnonymousPrefix + context.Connection.RemoteIpAddress;
     }
+
+    /// <summary>A token has its own bucket; a browser without one for the sandbox draws on its visitor id's.</summary>
+    private static string? KeyOf(SandboxCredential credential) => credential.Token ?? credential.VisitorId;
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
     {
