@@ -15,7 +15,7 @@ namespace Playground.Server.Tests;
 public sealed class SandboxGatewayTests : IAsyncLifetime
 {
     private readonly ShareRevocations _revocations = new();
-    private readonly TenantRateLimiter _limiter = new(Options.Create(new PlaygroundOptions()));
+    private TenantRateLimiter _limiter = null!;
     private TempDatabase _database = null!;
     private SandboxRegistry _registry = null!;
     private ShareLinks _links = null!;
@@ -26,6 +26,7 @@ public sealed class SandboxGatewayTests : IAsyncLifetime
         _registry = new SandboxRegistry(_database.Databases, Options.Create(new PlaygroundOptions { ClockSpeed = 60 }),
             TimeProvider.System, NullLogger<SandboxRegistry>.Instance);
         _links = new ShareLinks(_database.Databases, _revocations, TimeProvider.System);
+        _limiter = new TenantRateLimiter(Options.Create(new PlaygroundOptions()), _registry);
     }
 
     public async Task DisposeAsync()

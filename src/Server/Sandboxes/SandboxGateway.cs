@@ -33,7 +33,7 @@ internal sealed class SandboxGateway(
     public async Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin, string? contextNamespace, CancellationToken cancellationToken = default)
     {
         // What kubectl prints once it gives up on a 429.
-        if (!limiter.TryAcquire(cookies.For(sandboxId)))
+        if (!limiter.TryAcquire(sandboxId, cookies.For(sandboxId), cookies.Address))
             return new KubectlResult(1, $"Error from server (TooManyRequests): {RateLimitsExtensions.TooMany(limiter.Limits)}\n");
         var grant = await RequireAsync(sandboxId, cancellationToken);
         if (ReadOnly(grant, command) is { } refused) return refused;
