@@ -56,23 +56,6 @@ public sealed class ClusterHubTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Equal(1, (await hub.NextItemAsync(stream)).GetProperty("revision").GetInt64());
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_wrong_or_missing_token_gets_an_error_and_nothing_is_streamed(bool sendsWrongToken)
-    {
-        var (id, _) = await Server.CreateSandboxAsync();
-        var (_, otherToken) = await Server.CreateSandboxAsync();
-        await using var hub = await JsonHubClient.ConnectAsync(Server, "/hubs/cluster");
-
-        var stream = await hub.StreamAsync("Watch", id, sendsWrongToken ? otherToken : null, 0);
-
-        var message = await hub.NextAsync();
-        Assert.Equal(3, message.GetProperty("type").GetInt32());
-        Assert.Equal(stream, message.GetProperty("invocationId").GetString());
-        Assert.Contains("not found", message.GetProperty("error").GetString());
-    }
-
     [Fact]
     public async Task A_message_past_4_KiB_closes_the_connection_after_a_normal_one_was_served()
     {
