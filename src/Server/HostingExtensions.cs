@@ -19,6 +19,7 @@ public static class HostingExtensions
             .BindConfiguration(PlaygroundOptions.Section)
             .Validate(o => o.ClockSpeed > 0, "Playground:ClockSpeed must be greater than 0")
             .Validate(o => o.HibernateAfter > TimeSpan.Zero, "Playground:HibernateAfter must be a positive time span such as 00:10:00")
+            .Validate(o => o.RateLimits.SandboxCreationsPerHour > 0, "Playground:RateLimits:SandboxCreationsPerHour must be greater than 0")
             .PostConfigure(o => o.DataDirectory = dataDirectory)
             .ValidateOnStart();
         // Keys beside the data, so cookies and circuits the server protected stay readable after a restart.

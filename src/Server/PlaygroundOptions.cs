@@ -1,4 +1,3 @@
-using Playground.Core.ApiServer.Admission;
 using Playground.Core.Simulation;
 
 namespace Playground.Server;
@@ -28,8 +27,7 @@ public sealed class PlaygroundOptions
         builder.Configuration[$"{Section}:{nameof(DataDirectory)}"] ?? new PlaygroundOptions().DataDirectory,
         builder.Environment.ContentRootPath);
 
-    /// <summary>What one sandbox may hold, so that no tenant takes the server from the others; configurable, null for no limit.</summary>
-    public SandboxLimits Limits { get; set; } = new() { Objects = 5000, Pods = 500, Nodes = 20, Replicas = 500 };
+    public PlaygroundLimits Limits { get; set; } = new();
 
     /// <summary>How fast one token (or, without one, one address) may send requests.</summary>
     public RateLimits.RateLimitOptions RateLimits { get; set; } = new();

@@ -3,80 +3,10 @@ using System.Text.Json;
 
 namespace Playground.Server.Tests;
 
-/// <summary>Who may do what with a sandbox, over every route: the owner everything, a view link reads, anyone else nothing.</summary>
+/// <summary>What a view link may do: read with kubectl, the Kubernetes API and the hub; strangers on every route are IsolationMatrixTests'.</summary>
 public sealed class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private PlaygroundServer Server => fixture.Server;
-
-    /// <summary>Every /api route of a sandbox, with a body that would be valid for its owner.</summary>
-    public static TheoryData<string, string, string?> Routes => new()
-    {
-        { "GET", "", null },
-        { "PATCH", "", """{"name": "renamed"}""" },
-        { "DELETE", "", null },
-        { "POST", "/reset", null },
-        { "POST", "/kubectl", """{"command": "kubectl get pods"}""" },
-        { "GET", "/clock", null },
-        { "POST", "/clock", """{"paused": true}""" },
-        { "POST", "/faults", """{"type": "fail-node", "node": "node-2"}""" },
-        { "GET", "/kubeconfig", null },
-        { "GET", "/shares", null },
-        { "POST", "/shares", """{"access": "view"}""" },
-        { "DELETE", "/shares/abcdefabcdef", null },
-    };
-
-    /// <summary>The routes only the owner may use, which a view link gets 403 Forbidden for.</summary>
-    public static TheoryData<string, string, string?> OwnerRoutes => new()
-    {
-        { "PATCH", "", """{"name": "renamed"}""" },
-        { "DELETE", "", null },
-        { "POST", "/reset", null },
-        { "POST", "/clock", """{"paused": true}""" },
-        { "POST", "/faults", """{"type": "fail-node", "node": "node-2"}""" },
-        { "GET", "/kubeconfig", null },
-        { "GET", "/shares", null },
-        { "POST", "/shares", """{"access": "view"}""" },
-        { "DELETE", "/shares/abcdefabcdef", null },
-    };
-
-    [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task Without_a_token_every_route_is_401_and_with_a_foreign_one_404_like_an_unknown_sandbox(string method, string path, string? body)
-    {
-        var (id, token) = await Server.CreateSandboxAsync();
-        var (_, otherToken) = await Server.CreateSandboxAsync();
-        await PauseAsync(id, token);
-        var revision = await Server.RevisionAsync(id, token);
-
-        var anonymous = await SendAsync(method, $"/api/sandboxes/{id}{path}", null, body).ExpectAsync(HttpStatusCode.Unauthorized);
-        var foreign = await SendAsync(method, $"/api/sandboxes/{id}{path}", otherToken, body).ExpectAsync(HttpStatusCode.NotFound);
-        var unknown = await SendAsync(method, $"/api/sandboxes/zzzzzzzzzzzz{path}", otherToken, body).ExpectAsync(HttpStatusCode.NotFound);
-
-        Assert.Equal("Unauthorized", anonymous.GetProperty("reason").GetString());
-        Assert.Equal($"sandboxes \"{id}\" not found", foreign.GetProperty("message").GetString());
-        Assert.Equal("sandboxes \"zzzzzzzzzzzz\" not found", unknown.GetProperty("message").GetString());
-        Assert.Equal(revision, await Server.RevisionAsync(id, token));
-    }
-
-    [Theory]
-    [MemberData(nameof(OwnerRoutes))]
-    public async Task A_view_token_gets_403_for_what_only_the_owner_may_do_and_nothing_changes(string method, string path, string? body)
-    {
-        var (id, token) = await Server.CreateSandboxAsync();
-        var (_, view, _) = await Server.ShareAsync(id, token, "view");
-        await PauseAsync(id, token);
-        var revision = await Server.RevisionAsync(id, token);
-
-        var refused = await SendAsync(method, $"/api/sandboxes/{id}{path}", view, body).ExpectAsync(HttpStatusCode.Forbidden);
-
-        Assert.Equal("Forbidden", refused.GetProperty("reason").GetString());
-        Assert.Contains($"read-only view of sandbox {id}", refused.GetProperty("message").GetString());
-        Assert.Equal(revision, await Server.RevisionAsync(id, token));
-        var info = await Server.SendAsync(HttpMethod.Get, $"/api/sandboxes/{id}", token).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("owner", info.GetProperty("access").GetString());
-        Assert.Single((await Server.SendAsync(HttpMethod.Get, $"/api/sandboxes/{id}/shares", token).ExpectAsync(HttpStatusCode.OK)).EnumerateArray());
-        Assert.True((await Server.SendAsync(HttpMethod.Get, $"/api/sandboxes/{id}/clock", token).ExpectAsync(HttpStatusCode.OK)).GetProperty("paused").GetBoolean());
-    }
 
     [Fact]
     public async Task A_view_token_reads_with_kubectl_and_a_write_says_plainly_that_the_view_is_read_only()
@@ -185,12 +115,4 @@ public sealed class AccessTests(ServerFixture fixture) : IClassFixture<ServerFix
     /// <summary>A paused clock makes no writes of its own, so a revision that moves shows a write by the request under test.</summary>
     private Task PauseAsync(string id, string token) =>
         Server.SendAsync(HttpMethod.Post, $"/api/sandboxes/{id}/clock", token, new { paused = true }).ExpectAsync(HttpStatusCode.OK);
-
-    private Task<HttpResponseMessage> SendAsync(string method, string path, string? token, string? body)
-    {
-        var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (token is not null) request.Headers.Authorization = new("Bearer", token);
-        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        return Server.Http.SendAsync(request);
-    }
 }

@@ -71,6 +71,7 @@ public sealed partial class PlaygroundServer : IAsyncDisposable
                 // Tests send as fast as they can; RateLimitTests sets its own limits (later arguments win).
                 "--Playground:RateLimits:RequestsPerSecond", "100000", "--Playground:RateLimits:Burst", "100000",
                 "--Playground:RateLimits:AnonymousRequestsPerSecond", "100000", "--Playground:RateLimits:AnonymousBurst", "100000",
+                "--Playground:RateLimits:SandboxCreationsPerHour", "100000",
             },
             WorkingDirectory = Path.GetDirectoryName(ServerAssembly)!,
             RedirectStandardOutput = true,

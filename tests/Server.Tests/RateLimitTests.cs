@@ -10,7 +10,8 @@ public sealed class RateLimitTests : IAsyncLifetime
     private PlaygroundServer _server = null!;
 
     public async Task InitializeAsync() => _server = await PlaygroundServer.StartAsync(
-        extraArguments: ["--Playground:RateLimits:RequestsPerSecond", "1", "--Playground:RateLimits:Burst", "5"]);
+        extraArguments: ["--Playground:RateLimits:RequestsPerSecond", "1", "--Playground:RateLimits:Burst", "5",
+            "--Playground:RateLimits:AnonymousRequestsPerSecond", "1", "--Playground:RateLimits:AnonymousBurst", "5"]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -49,6 +50,19 @@ public sealed class RateLimitTests : IAsyncLifetime
         // The bucket refills at its rate: a second later the flooder is served again.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         Assert.Equal(HttpStatusCode.OK, (await _server.KubectlAsync(flooder, flooderToken, "kubectl get pods")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Made_up_tokens_get_no_buckets_of_their_own_but_share_their_address_s()
+    {
+        var (id, _) = await _server.CreateSandboxAsync();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 10 && answers.LastOrDefault() != HttpStatusCode.TooManyRequests; i++)
+            answers.Add((await _server.SendAsync(HttpMethod.Get, $"/api/sandboxes/{id}", System.Buffers.Text.Base64Url.EncodeToString(Guid.NewGuid().ToByteArray()))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers.Last());
+        Assert.All(answers.SkipLast(1), a => Assert.Equal(HttpStatusCode.NotFound, a));
     }
 
     private HttpRequestMessage KubeApiGet(string id, string token) =>

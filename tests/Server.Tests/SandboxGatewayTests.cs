@@ -5,6 +5,7 @@ using Playground.Client.Services;
 using Playground.Core.Simulation;
 using Playground.Core.Storage;
 using Playground.Server.KubeApi;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
 using Playground.Server.Sharing;
 
@@ -14,6 +15,7 @@ namespace Playground.Server.Tests;
 public sealed class SandboxGatewayTests : IAsyncLifetime
 {
     private readonly ShareRevocations _revocations = new();
+    private TenantRateLimiter _limiter = null!;
     private TempDatabase _database = null!;
     private SandboxRegistry _registry = null!;
     private ShareLinks _links = null!;
@@ -24,12 +26,14 @@ public sealed class SandboxGatewayTests : IAsyncLifetime
         _registry = new SandboxRegistry(_database.Databases, Options.Create(new PlaygroundOptions { ClockSpeed = 60 }),
             TimeProvider.System, NullLogger<SandboxRegistry>.Instance);
         _links = new ShareLinks(_database.Databases, _revocations, TimeProvider.System);
+        _limiter = new TenantRateLimiter(Options.Create(new PlaygroundOptions()), _registry);
     }
 
     public async Task DisposeAsync()
     {
         await _registry.DisposeAsync();
         await _database.DisposeAsync();
+        _limiter.Dispose();
     }
 
     [Fact]
@@ -164,7 +168,7 @@ public sealed class SandboxGatewayTests : IAsyncLifetime
 
     // The configured Kubernetes API address has a port, so the server is never asked for the one it bound.
     private SandboxGateway Gateway(VisitorCookies cookies) => new(new SandboxAccessControl(_registry, _database.Databases), cookies, _revocations,
-        new KubeApiAddress(Options.Create(new PlaygroundOptions { KubernetesApiUrl = "https://127.0.0.1:6443" }), null!), NullLogger<SandboxGateway>.Instance);
+        new KubeApiAddress(Options.Create(new PlaygroundOptions { KubernetesApiUrl = "https://127.0.0.1:6443" }), null!), _limiter, NullLogger<SandboxGateway>.Instance);
 
     private static DefaultHttpContext Request(string cookieHeader)
     {

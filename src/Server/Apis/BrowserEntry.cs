@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Playground.Client.Services;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
 
 namespace Playground.Server.Apis;
@@ -16,14 +16,25 @@ public static class BrowserEntry
         return routes;
     }
 
-    private static async Task<RedirectHttpResult> EnterAsync(HttpContext context, SandboxRegistry registry, SandboxAccessControl access, CancellationToken cancellationToken)
+    private static async Task<IResult> EnterAsync(
+        HttpContext context, SandboxRegistry registry, SandboxAccessControl access, SandboxCreationLimiter creations, CancellationToken cancellationToken)
     {
+        // A new visitor id counts against the address, or a client that drops its cookies would get a sandbox quota each time.
+        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
         var visitor = Visitors.Ensure(context);
         if (context.Request.Cookies[SandboxCredentials.LastSandboxCookie] is { } last
             && (await access.ResolveAsync(last, SandboxCredentials.For(context.Request, last) with { VisitorId = visitor }, cancellationToken)).Access == SandboxAccess.Owner)
             return TypedResults.Redirect($"/s/{last}");
 
-        var sandbox = await registry.CreateAsync(visitorId: visitor, cancellationToken: cancellationToken);
+        CreatedSandbox sandbox;
+        try
+        {
+            sandbox = await registry.CreateAsync(visitorId: visitor, cancellationToken: cancellationToken);
+        }
+        catch (SandboxQuotaException e)
+        {
+            return BrowserPages.QuotaExceeded(e.Message);
+        }
         SandboxCredentials.Remember(context.Response, sandbox.Id, sandbox.Token);
         return TypedResults.Redirect($"/s/{sandbox.Id}");
     }

@@ -3,6 +3,7 @@ using Playground.Client.Services;
 using Playground.Core.Api.Meta;
 using Playground.Core.Kubectl;
 using Playground.Server.KubeApi;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
 
 namespace Playground.Server.Apis;
@@ -50,9 +51,12 @@ public static class SandboxApis
         return TypedResults.Ok(await registry.ListAsync(visitor, cancellationToken));
     }
 
-    /// <summary>The new sandbox belongs to the calling browser when it sends its visitor cookie; the body may name it.</summary>
+    /// <summary>
+    /// The new sandbox belongs to the calling browser when it sends its visitor cookie, up to the visitor's quota; a
+    /// caller without one is counted by its address. The body may name it.
+    /// </summary>
     private static async Task<Results<Created<CreatedSandbox>, JsonHttpResult<Status>>> CreateAsync(
-        HttpRequest request, SandboxRegistry registry, CancellationToken cancellationToken)
+        HttpRequest request, SandboxRegistry registry, SandboxCreationLimiter creations, CancellationToken cancellationToken)
     {
         string? name = null;
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -65,8 +69,18 @@ public static class SandboxApis
                 if (invalid is not null) return StatusResults.Failure(StatusCodes.Status400BadRequest, invalid);
             }
         }
-        var sandbox = await registry.CreateAsync(name: name, visitorId: Visitors.Of(request), cancellationToken: cancellationToken);
-        if (Visitors.Of(request) is not null) SandboxCredentials.Remember(request.HttpContext.Response, sandbox.Id, sandbox.Token);
+        var visitor = Visitors.Of(request);
+        if (visitor is null && creations.TryAcquire(request.HttpContext) is { } tooMany) return StatusResults.Failure(StatusCodes.Status429TooManyRequests, tooMany);
+        CreatedSandbox sandbox;
+        try
+        {
+            sandbox = await registry.CreateAsync(name: name, visitorId: visitor, cancellationToken: cancellationToken);
+        }
+        catch (SandboxQuotaException e)
+        {
+            return StatusResults.Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
+        if (visitor is not null) SandboxCredentials.Remember(request.HttpContext.Response, sandbox.Id, sandbox.Token);
         return TypedResults.Created($"/api/sandboxes/{sandbox.Id}", sandbox);
     }
 

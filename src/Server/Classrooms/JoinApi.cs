@@ -78,6 +78,10 @@ public static class JoinApi
             // Only a change of the server's cluster settings since the scenario was tried can get here.
             return StatusResults.Failure(StatusCodes.Status409Conflict, $"classroom \"{id}\"'s scenario cannot be started on this server: {e.Message}");
         }
+        catch (SandboxQuotaException e)
+        {
+            return StatusResults.Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
         db.Students.Add(new StoredStudent { SandboxId = sandbox.Id, ClassroomId = id, Name = name, JoinedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         SandboxCredentials.Remember(request.HttpContext.Response, sandbox.Id, sandbox.Token);

@@ -15,4 +15,7 @@ public sealed class RateLimitOptions
     public int AnonymousRequestsPerSecond { get; set; } = 20;
 
     public int AnonymousBurst { get; set; } = 200;
+
+    /// <summary>Sandboxes an hour one client address may make without a visitor cookie (scripts, a browser's first visit); a visitor's own are capped by Limits:SandboxesPerVisitor.</summary>
+    public int SandboxCreationsPerHour { get; set; } = 30;
 }

@@ -8,6 +8,7 @@ public static class RateLimitsExtensions
     public static WebApplicationBuilder AddTenantRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TenantRateLimiter>();
+        builder.Services.AddSingleton<SandboxCreationLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<TenantRateLimiter>((options, limiter) =>
         {

@@ -5,6 +5,7 @@ using Playground.Core.Scheduling;
 using Playground.Core.Simulation;
 using Playground.Core.Storage;
 using Playground.Server.KubeApi;
+using Playground.Server.RateLimits;
 using Playground.Server.Sharing;
 
 namespace Playground.Server.Sandboxes;
@@ -14,7 +15,8 @@ namespace Playground.Server.Sandboxes;
 /// everything, a view link's holder only reads (kubectl writes are refused with kubectl's own kind of message).
 /// </summary>
 internal sealed class SandboxGateway(
-    SandboxAccessControl access, VisitorCookies cookies, ShareRevocations revocations, KubeApiAddress address, ILogger<SandboxGateway> logger)
+    SandboxAccessControl access, VisitorCookies cookies, ShareRevocations revocations, KubeApiAddress address, TenantRateLimiter limiter,
+    ILogger<SandboxGateway> logger)
     : ISandboxGateway
 {
     public async Task<bool> CanOpenAsync(string sandboxId) => await AccessAsync(sandboxId) != SandboxAccess.None;
@@ -27,8 +29,12 @@ internal sealed class SandboxGateway(
     public Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string stdin, CancellationToken cancellationToken = default) =>
         RunKubectlAsync(sandboxId, command, stdin, null, cancellationToken);
 
+    /// <remarks>Draws on the same bucket as the caller's HTTP requests, so the terminal is no way around the rate limit.</remarks>
     public async Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin, string? contextNamespace, CancellationToken cancellationToken = default)
     {
+        // What kubectl prints once it gives up on a 429.
+        if (!limiter.TryAcquire(sandboxId, cookies.For(sandboxId), cookies.Address))
+            return new KubectlResult(1, $"Error from server (TooManyRequests): {RateLimitsExtensions.TooMany(limiter.Limits)}\n");
         var grant = await RequireAsync(sandboxId, cancellationToken);
         if (ReadOnly(grant, command) is { } refused) return refused;
         var context = KubeconfigContext.ForSandbox(sandboxId, address.For(sandboxId), contextNamespace);

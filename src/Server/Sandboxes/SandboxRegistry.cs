@@ -39,6 +39,7 @@ public sealed class SandboxRegistry(
     /// by the browser with <paramref name="visitorId"/> when there is one.
     /// </summary>
     /// <exception cref="ArgumentException">The seed's manifests cannot be read or created; nothing was stored.</exception>
+    /// <exception cref="SandboxQuotaException">The visitor owns as many sandboxes as it may; nothing was stored.</exception>
     public async Task<CreatedSandbox> CreateAsync(SandboxSeed? seed = null, string? name = null, string? visitorId = null, CancellationToken cancellationToken = default)
     {
         seed ??= new SandboxSeed(options.Value.Cluster);
@@ -60,9 +61,12 @@ public sealed class SandboxRegistry(
         };
         await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            EnsureRoomFor(db, sandbox.OwnerVisitorHash);
             // The row comes first: the journal's writes belong to it.
             db.Sandboxes.Add(sandbox);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         var actor = Start(sandbox, cluster);
@@ -175,6 +179,7 @@ public sealed class SandboxRegistry(
     /// A new sandbox that starts as a copy of <paramref name="source"/> as it stands (objects, write history, clock)
     /// and lives on on its own; it keeps the source's seed, so a reset takes it to where the source started.
     /// </summary>
+    /// <exception cref="SandboxQuotaException">The visitor owns as many sandboxes as it may; nothing was stored.</exception>
     public async Task<CreatedSandbox> ForkAsync(SandboxActor source, string? visitorId, CancellationToken cancellationToken = default)
     {
         var id = SandboxTokens.NewId();
@@ -202,6 +207,7 @@ public sealed class SandboxRegistry(
                 OwnerVisitorHash = visitorId is null ? null : SandboxTokens.Hash(visitorId),
                 LastActivityAt = now,
             };
+            EnsureRoomFor(db, fork.OwnerVisitorHash);
             db.Sandboxes.Add(fork);
             db.SaveChanges();
             db.Database.ExecuteSql($"""
@@ -311,6 +317,17 @@ public sealed class SandboxRegistry(
         return cluster;
     }
 
+    /// <summary>
+    /// Refuses a visitor's sandbox past its quota. Called inside the transaction that stores the sandbox, which SQLite
+    /// begins IMMEDIATE, so two creations at once cannot both take the last place.
+    /// </summary>
+    private void EnsureRoomFor(PlaygroundDb db, byte[]? ownerVisitorHash)
+    {
+        if (ownerVisitorHash is null || options.Value.Limits.SandboxesPerVisitor is not { } limit) return;
+        var used = db.Sandboxes.Count(s => s.OwnerVisitorHash == ownerVisitorHash);
+        if (used >= limit) throw new SandboxQuotaException(used, limit);
+    }
+
     private async Task<string> DefaultNameAsync(string? visitorId, CancellationToken cancellationToken)
     {
         if (visitorId is null) return "Sandbox";
@@ -336,7 +353,7 @@ public sealed class SandboxRegistry(
     }
 
     /// <summary>The server's limits as configured now, whatever a sandbox was made with, so that no tenant takes the server from the others.</summary>
-    private ClusterOptions Limited(ClusterOptions cluster) => cluster with { Limits = options.Value.Limits };
+    private ClusterOptions Limited(ClusterOptions cluster) => cluster with { Limits = options.Value.Limits.PerSandbox };
 
     private static ClusterOptions ClusterOptionsOf(string json) => JsonSerializer.Deserialize<ClusterOptions>(json) ?? new ClusterOptions();
 

@@ -1,14 +1,18 @@
+using System.Net;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Playground.Server.Sandboxes;
 
 /// <summary>
-/// The sandbox tokens and the visitor id a browser holds, read from the request that opened the Blazor circuit (or from the
+/// The sandbox tokens and the visitor id a browser holds, and its address, read from the request that opened the Blazor circuit (or from the
 /// prerendering request), because a circuit's later events have no HTTP request to read them from.
 /// </summary>
 internal sealed class VisitorCookies(IHttpContextAccessor accessor)
 {
     private Dictionary<string, string>? _cookies;
+
+    /// <summary>The browser's address, as the request that opened the circuit came from.</summary>
+    public IPAddress? Address { get; private set; }
 
     /// <summary>The browser's credential for the sandbox: its token cookie for it, and its visitor id.</summary>
     public SandboxCredential For(string sandboxId)
@@ -28,8 +32,9 @@ internal sealed class VisitorCookies(IHttpContextAccessor accessor)
 
     public void Capture()
     {
-        if (_cookies is null && accessor.HttpContext is { } http)
-            _cookies = http.Request.Cookies.Where(c => c.Key.StartsWith("pg.", StringComparison.Ordinal)).ToDictionary();
+        if (_cookies is not null || accessor.HttpContext is not { } http) return;
+        _cookies = http.Request.Cookies.Where(c => c.Key.StartsWith("pg.", StringComparison.Ordinal)).ToDictionary();
+        Address = http.Connection.RemoteIpAddress;
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Playground.Client.Services;
 using Playground.Core.Api.Meta;
 using Playground.Server.Apis;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
 
 namespace Playground.Server.Sharing;
@@ -63,12 +64,24 @@ public static class ShareApis
         return TypedResults.NoContent();
     }
 
-    /// <summary>The fork belongs to the calling browser when it sends its visitor cookie, which also gets the new token.</summary>
+    /// <summary>
+    /// The fork belongs to the calling browser when it sends its visitor cookie (which also gets the new token), up to
+    /// the visitor's quota; a caller without one is counted by its address.
+    /// </summary>
     private static async Task<Results<Created<CreatedSandbox>, JsonHttpResult<Status>>> ForkAsync(
-        string token, HttpRequest request, Forks forks, CancellationToken cancellationToken)
+        string token, HttpRequest request, Forks forks, SandboxCreationLimiter creations, CancellationToken cancellationToken)
     {
         var visitor = Visitors.Of(request);
-        var fork = await forks.ForkAsync(token, visitor, cancellationToken);
+        if (visitor is null && creations.TryAcquire(request.HttpContext) is { } tooMany) return StatusResults.Failure(StatusCodes.Status429TooManyRequests, tooMany);
+        CreatedSandbox? fork;
+        try
+        {
+            fork = await forks.ForkAsync(token, visitor, cancellationToken);
+        }
+        catch (SandboxQuotaException e)
+        {
+            return StatusResults.Failure(StatusCodes.Status403Forbidden, e.Message);
+        }
         if (fork is null) return StatusResults.Failure(StatusCodes.Status404NotFound, Forks.NotFound);
         if (visitor is not null) SandboxCredentials.Remember(request.HttpContext.Response, fork.Id, fork.Token);
         return TypedResults.Created($"/api/sandboxes/{fork.Id}", fork);

@@ -1,5 +1,6 @@
-using System.Net;
 using Playground.Client.Services;
+using Playground.Server.Apis;
+using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
 
 namespace Playground.Server.Sharing;
@@ -29,19 +30,24 @@ public static class ShareLinkEntry
         return Results.Redirect($"/s/{id}");
     }
 
-    private static async Task<IResult> ForkAsync(string token, HttpContext context, Forks forks, CancellationToken cancellationToken)
+    /// <summary>A browser on its first visit is counted by its address, as on "/", since no visitor quota holds it yet.</summary>
+    private static async Task<IResult> ForkAsync(string token, HttpContext context, Forks forks, SandboxCreationLimiter creations, CancellationToken cancellationToken)
     {
-        var fork = await forks.ForkAsync(token, Visitors.Ensure(context), cancellationToken);
+        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
+        CreatedSandbox? fork;
+        try
+        {
+            fork = await forks.ForkAsync(token, Visitors.Ensure(context), cancellationToken);
+        }
+        catch (SandboxQuotaException e)
+        {
+            return BrowserPages.QuotaExceeded(e.Message);
+        }
         if (fork is null) return Gone("This fork link does not work: it was revoked, or its sandbox was deleted.");
         SandboxCredentials.Remember(context.Response, fork.Id, fork.Token);
         return Results.Redirect($"/s/{fork.Id}");
     }
 
-    /// <summary>A person followed the link: a page, not a Kubernetes Status.</summary>
-    private static IResult Gone(string message) => Results.Content(
-        $"""
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>Link not found · Kubernetes Playground</title></head>
-        <body><main><h1>Link not found</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href="/">Start a sandbox of your own</a></p></main></body></html>
-        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    private static IResult Gone(string message) =>
+        BrowserPages.Message(StatusCodes.Status404NotFound, "Link not found", message, "/", "Start a sandbox of your own");
 }
