@@ -21,16 +21,12 @@ public interface ISandboxGateway
     /// </summary>
     Task<SandboxAccess> AccessAsync(string sandboxId);
 
-    Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, CancellationToken cancellationToken = default);
-
-    /// <summary>Runs a command whose "-f -" reads <paramref name="stdin"/>, as POST /api/sandboxes/{id}/kubectl does with "stdin".</summary>
-    Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string stdin, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Runs a terminal line in the terminal's kubeconfig context, whose namespace commands without -n use (null: "default",
-    /// as in the downloadable kubeconfig); the result's Namespace is the context's namespace after the command.
+    /// Runs a kubectl command line: its "-f -" reads <paramref name="stdin"/>, as POST /api/sandboxes/{id}/kubectl does with
+    /// "stdin", and it runs in the terminal's kubeconfig context, whose namespace commands without -n use (null: "default", as in
+    /// the downloadable kubeconfig); the result's Namespace is the context's namespace after the command.
     /// </summary>
-    Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin, string? contextNamespace, CancellationToken cancellationToken = default);
+    Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin = null, string? contextNamespace = null, CancellationToken cancellationToken = default);
 
     /// <summary>What Tab offers for the last word of <paramref name="textBeforeCursor"/>, names from the context's namespace unless the line has -n; reads the cluster, changes nothing.</summary>
     Task<KubectlCompletion> CompleteKubectlAsync(string sandboxId, string textBeforeCursor, string? contextNamespace = null, CancellationToken cancellationToken = default);

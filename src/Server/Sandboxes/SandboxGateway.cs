@@ -23,14 +23,8 @@ internal sealed class SandboxGateway(
 
     public async Task<SandboxAccess> AccessAsync(string sandboxId) => (await access.ResolveAsync(sandboxId, cookies.For(sandboxId))).Access;
 
-    public Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, CancellationToken cancellationToken = default) =>
-        RunKubectlAsync(sandboxId, command, null, null, cancellationToken);
-
-    public Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string stdin, CancellationToken cancellationToken = default) =>
-        RunKubectlAsync(sandboxId, command, stdin, null, cancellationToken);
-
     /// <remarks>Draws on the same bucket as the caller's HTTP requests, so the terminal is no way around the rate limit.</remarks>
-    public async Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin, string? contextNamespace, CancellationToken cancellationToken = default)
+    public async Task<KubectlResult> RunKubectlAsync(string sandboxId, string command, string? stdin = null, string? contextNamespace = null, CancellationToken cancellationToken = default)
     {
         // What kubectl prints once it gives up on a 429.
         if (!limiter.TryAcquire(sandboxId, cookies.For(sandboxId), cookies.Address))

@@ -72,9 +72,7 @@ public sealed class ClusterGateway(string sandboxId = "s1") : ISandboxGateway
     }
 
     // The time controls and faults use none of these.
-    public Task<KubectlResult> RunKubectlAsync(string id, string command, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    public Task<KubectlResult> RunKubectlAsync(string id, string command, string stdin, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    public Task<KubectlResult> RunKubectlAsync(string id, string command, string? stdin, string? contextNamespace, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<KubectlResult> RunKubectlAsync(string id, string command, string? stdin = null, string? contextNamespace = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<KubectlCompletion> CompleteKubectlAsync(string id, string textBeforeCursor, string? contextNamespace = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<ClusterSnapshot> GetSnapshotAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     public Task<IReadOnlyList<SchedulingAttemptRecord>> GetSchedulingAttemptsAsync(string id, string podUid, CancellationToken cancellationToken = default) => throw new NotSupportedException();
