@@ -47,7 +47,9 @@ public class ClassroomTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     private async Task<(IPage Instructor, string JoinUrl)> CreateClassroomAsync()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/classrooms/new");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New classroom" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/classrooms/new$"));
         await page.GetByLabel("Name of the classroom").FillAsync("Monday");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Deploy and scale" }).CheckAsync();
         await Expect(page.Locator(".scenario-option.selected .scenario-option-title")).ToHaveTextAsync("Deploy and scale");

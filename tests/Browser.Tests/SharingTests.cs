@@ -98,14 +98,23 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
     }
 
     [Fact]
-    public async Task My_sandboxes_lists_renames_with_validation_and_creates_another()
+    public async Task New_sandbox_makes_another_home_returns_to_the_last_and_my_sandboxes_lists_renames_with_validation_and_creates_another()
     {
         var page = await NewPageAsync();
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        var firstId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await Expect(page.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("$", Slow);
+        await page.GetByRole(AriaRole.Button, new() { Name = "New sandbox" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
         var sandboxId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        Assert.NotEqual(firstId, sandboxId);
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new Regex($"/s/{sandboxId}$"));
+
         await page.Locator(".my-sandboxes-link").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sandboxes$"));
+        await Expect(page.Locator(".sandbox-row")).ToHaveCountAsync(2);
         var row = page.Locator(".sandbox-row", new() { HasText = sandboxId });
         await Expect(row).ToHaveCountAsync(1);
 
@@ -125,6 +134,7 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await page.Locator(".sandbox-create").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
         Assert.DoesNotContain(sandboxId, page.Url);
+        Assert.DoesNotContain(firstId, page.Url);
         await Expect(page.Locator(".share-toggle")).ToBeVisibleAsync(Visible);
     }
 }
