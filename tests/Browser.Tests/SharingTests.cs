@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Playground.Browser.Tests;
 
-/// <summary>Issue 6: an owner shares a sandbox by link; a viewer watches it live, read-only, until the link is revoked; a fork is a copy of one's own.</summary>
+/// <summary>Issue 6: an owner shares a sandbox by link; a viewer watches it live, read-only, until the link is revoked; a fork link asks, then makes a copy of one's own.</summary>
 public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     /// <summary>For what waits on the server, which shares two cores with every other test suite in CI.</summary>
@@ -27,6 +27,12 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
     }
 
     private static Task ScreenshotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = BrowserFixture.Screenshot(name) });
+
+    private static async Task DarkAsync(IPage page)
+    {
+        await page.Locator("[data-theme-toggle]").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-bs-theme", "dark");
+    }
 
     /// <summary>Makes a link in the owner's Share menu and reads its address from the field that shows it once.</summary>
     private static async Task<string> CreateLinkAsync(IPage owner, string access)
@@ -80,9 +86,16 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await Expect(viewer.Locator(".feed-status")).ToContainTextAsync("The owner revoked this view link", Slow);
         await ScreenshotAsync(viewer, "03-viewer-revoked.png");
 
+        // Opening a fork link only asks; the copy is made by the button.
         var forkUrl = await CreateLinkAsync(owner, "fork");
         var forker = await NewPageAsync();
         await forker.GotoAsync(forkUrl);
+        await Expect(forker.GetByRole(AriaRole.Heading, new() { Name = "Make your own copy of sandbox" })).ToBeVisibleAsync();
+        await Expect(forker.Locator("main")).ToContainTextAsync($"You get sandbox {sandboxId} as it is right now");
+        await ScreenshotAsync(forker, "04-fork-confirm-light.png");
+        await DarkAsync(forker);
+        await ScreenshotAsync(forker, "04-fork-confirm-dark.png");
+        await forker.GetByRole(AriaRole.Button, new() { Name = "Fork it" }).ClickAsync();
         await Expect(forker).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
         var forkId = forker.Url[(forker.Url.LastIndexOf('/') + 1)..];
         Assert.NotEqual(sandboxId, forkId);
@@ -94,7 +107,7 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await RunAsync(owner, "kubectl get deployments");
         await Expect(owner.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("NAME", Slow);
         await Expect(owner.Locator(".terminal-host .xterm-rows")).Not.ToContainTextAsync("forked");
-        await ScreenshotAsync(forker, "04-fork.png");
+        await ScreenshotAsync(forker, "05-fork.png");
     }
 
     [Fact]

@@ -5,15 +5,14 @@ using Playground.Server.Sandboxes;
 namespace Playground.Server.Sharing;
 
 /// <summary>
-/// /view/{token} and /fork/{token}, the addresses a share link hands out: they give the browser its cookies and send
-/// it to the workspace, which shows a view read-only.
+/// /view/{token}, the address a view link hands out: it gives the browser the link's cookie and sends it to the
+/// workspace, which shows the sandbox read-only. (A fork link's address is a page that asks first: Pages/Sharing/ForkLink.)
 /// </summary>
 public static class ShareLinkEntry
 {
     public static IEndpointRouteBuilder MapShareLinkEntry(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/view/{token}", ViewAsync);
-        routes.MapGet("/fork/{token}", ForkAsync);
         return routes;
     }
 
@@ -29,19 +28,11 @@ public static class ShareLinkEntry
         return Results.Redirect($"/s/{id}");
     }
 
-    private static async Task<IResult> ForkAsync(string token, HttpContext context, Forks forks, CancellationToken cancellationToken)
-    {
-        var fork = await forks.ForkAsync(token, Visitors.Ensure(context), cancellationToken);
-        if (fork is null) return Gone("This fork link does not work: it was revoked, or its sandbox was deleted.");
-        SandboxCredentials.Remember(context.Response, fork.Id, fork.Token);
-        return Results.Redirect($"/s/{fork.Id}");
-    }
-
-    /// <summary>A person followed the link: a page, not a Kubernetes Status.</summary>
+    /// <summary>A person followed the link: a page, not a Kubernetes Status; 410 as for a dead fork link, whether the link was revoked or never was.</summary>
     private static IResult Gone(string message) => Results.Content(
         $"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Link not found · Kubernetes Playground</title></head>
         <body><main><h1>Link not found</h1><p>{WebUtility.HtmlEncode(message)}</p><p><a href="/">Start a sandbox of your own</a></p></main></body></html>
-        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        """, "text/html; charset=utf-8", statusCode: StatusCodes.Status410Gone);
 }
