@@ -80,11 +80,22 @@ public class SharingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await Expect(viewer.Locator(".terminal-host .xterm-rows")).ToContainTextAsync("web", Slow);
         await ScreenshotAsync(viewer, "02-viewer-read-only.png");
 
+        // Revoked while the viewer's page is open: the page says so in place of the cluster, which would only go stale.
         await owner.Locator(".share-toggle").ClickAsync();
         await owner.Locator(".share-revoke").ClickAsync();
         await Expect(owner.Locator(".share-feedback")).ToContainTextAsync("Revoked the view link", Slow);
-        await Expect(viewer.Locator(".feed-status")).ToContainTextAsync("The owner revoked this view link", Slow);
-        await ScreenshotAsync(viewer, "03-viewer-revoked.png");
+        await Expect(viewer.GetByRole(AriaRole.Heading, new() { Name = "This view link was revoked by its owner" })).ToBeVisibleAsync(Visible);
+        await Expect(viewer.Locator("main")).ToContainTextAsync($"You no longer have access to sandbox {sandboxId}.");
+        await Expect(viewer.Locator(".node-card")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator(".terminal-host")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator(".readonly-banner")).ToHaveCountAsync(0);
+        await ScreenshotAsync(viewer, "03-viewer-revoked-light.png");
+        await DarkAsync(viewer);
+        await ScreenshotAsync(viewer, "03-viewer-revoked-dark.png");
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "Start a sandbox of your own" }).ClickAsync();
+        await Expect(viewer).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        Assert.DoesNotContain(sandboxId, viewer.Url);
+        await Expect(viewer.Locator(".share-toggle")).ToBeVisibleAsync(Visible);
 
         // Opening a fork link only asks; the copy is made by the button.
         var forkUrl = await CreateLinkAsync(owner, "fork");
