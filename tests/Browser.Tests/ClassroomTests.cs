@@ -47,7 +47,9 @@ public class ClassroomTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
     private async Task<(IPage Instructor, string JoinUrl)> CreateClassroomAsync()
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/classrooms/new");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New classroom" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/classrooms/new$"));
         await page.GetByLabel("Name of the classroom").FillAsync("Monday");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Deploy and scale" }).CheckAsync();
         await Expect(page.Locator(".scenario-option.selected .scenario-option-title")).ToHaveTextAsync("Deploy and scale");
@@ -117,11 +119,18 @@ public class ClassroomTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await Shot(student, "23-student-reset-1280x720-dark.png");
         await Expect(ada.Locator(".task-count")).ToHaveTextAsync("0 of 3 done", SlowText);
 
-        // Watching read-only: Open posts into a new tab, which lands on the student's sandbox through a view link.
-        var watch = await instructor.RunAndWaitForPopupAsync(() => ada.GetByRole(AriaRole.Button, new() { Name = "Open Ada's sandbox read-only (new tab)" }).ClickAsync());
+        // Watching read-only: Open posts into a new tab, which lands on the student's sandbox through a view link, the same one every time.
+        var open = ada.GetByRole(AriaRole.Button, new() { Name = "Open Ada's sandbox read-only (new tab)" });
+        var watch = await instructor.RunAndWaitForPopupAsync(() => open.ClickAsync());
         await Expect(watch).ToHaveURLAsync(sandboxUrl);
         await Expect(watch.Locator(".scenario-tasks-title")).ToHaveTextAsync("Classroom: Ada · Monday", SlowText);
         await watch.CloseAsync();
+        watch = await instructor.RunAndWaitForPopupAsync(() => open.ClickAsync());
+        await Expect(watch).ToHaveURLAsync(sandboxUrl);
+        await watch.CloseAsync();
+        await student.Locator(".share-toggle").ClickAsync();
+        await Expect(student.Locator(".share-link")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await student.Keyboard.PressAsync("Escape");
 
         // A fault into Ada's sandbox alone, from her row.
         await ada.GetByRole(AriaRole.Button, new() { Name = "Inject a fault into Ada's sandbox" }).ClickAsync();

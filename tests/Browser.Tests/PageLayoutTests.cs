@@ -132,12 +132,14 @@ public class PageLayoutTests(BrowserFixture fixture) : IClassFixture<BrowserFixt
         await Expect(skip).ToBeFocusedAsync();
         await AssertInsideViewportAsync(page, skip);
         var order = new List<string>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 8; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent.trim()"));
         }
-        Assert.Equal(["Kubernetes Playground", $"Download kubeconfig for sandbox {sandboxId}", "How to use the kubeconfig", "Share", "Dark theme"], order);
+        Assert.Equal(["Kubernetes Playground", $"Download kubeconfig for sandbox {sandboxId}", "How to use the kubeconfig", "Share", "Dark theme", "My sandboxes", "New sandbox", "New classroom"], order);
+        await Expect(page.Locator(".new-classroom-link")).ToBeFocusedAsync();
+        await AssertFocusRingAsync(page.Locator(".new-classroom-link"));
         await page.Locator(".app-header").ScreenshotAsync(new() { Path = BrowserFixture.Screenshot($"34-header-focus-{theme}.png") });
 
         // Each kind of control draws the same ring: a tab, a trace step, a resource kind and a table row.

@@ -163,7 +163,9 @@ public class WorkspaceTests(BrowserFixture fixture) : IClassFixture<BrowserFixtu
         await page.GotoAsync("/s/nosuchsandbox");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox not found" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Start a new sandbox" })).ToHaveAttributeAsync("href", "/");
         await ScreenshotAsync(page, "03-sandbox-not-found.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start a new sandbox" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/s/[a-z0-9]+$"));
+        await Expect(page.Locator(".node-card .node-name")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
     }
 }

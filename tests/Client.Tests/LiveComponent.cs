@@ -31,7 +31,8 @@ public sealed class LiveComponent<TComponent> : IAsyncDisposable where TComponen
 
     public static async Task<LiveComponent<TComponent>> RenderAsync(IDictionary<string, object?> parameters, Action<IServiceCollection>? services = null)
     {
-        var collection = new ServiceCollection();
+        // Every form with an antiforgery token (the header's "New sandbox" is one) renders it as on the server.
+        var collection = new ServiceCollection().AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, TestAntiforgery>();
         services?.Invoke(collection);
         var live = new LiveComponent<TComponent>(collection.BuildServiceProvider());
         await live.SetParametersAsync(parameters);

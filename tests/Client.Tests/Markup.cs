@@ -18,7 +18,8 @@ public static partial class Markup
 
     private static async Task<XElement> RenderAsync(Func<HtmlRenderer, Task<string>> render)
     {
-        await using var services = new ServiceCollection().AddSingleton<Microsoft.JSInterop.IJSRuntime, NoJavaScript>().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<Microsoft.JSInterop.IJSRuntime, NoJavaScript>()
+            .AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, TestAntiforgery>().BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(() => render(renderer));
         return XElement.Parse($"<root>{XmlAttributes(html)}</root>");

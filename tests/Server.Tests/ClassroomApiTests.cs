@@ -154,15 +154,22 @@ public sealed class ClassroomApiTests(ServerFixture fixture) : IClassFixture<Ser
     }
 
     [Fact]
-    public async Task The_instructor_opens_a_student_s_sandbox_read_only_through_a_view_link()
+    public async Task The_instructor_opens_a_student_s_sandbox_read_only_through_one_view_link_made_once_and_reused()
     {
         var classroom = await ClassroomClient.CreateAsync(Server);
         var ada = await classroom.JoinOkAsync("Ada");
 
-        var link = await classroom.OkAsync(HttpMethod.Post, $"students/{ada.SandboxId}/view");
+        var made = await classroom.SendAsync(HttpMethod.Post, $"{classroom.Id}/students/{ada.SandboxId}/view", classroom.InstructorToken);
+        var again = await classroom.SendAsync(HttpMethod.Post, $"{classroom.Id}/students/{ada.SandboxId}/view", classroom.InstructorToken);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (made.StatusCode, again.StatusCode));
+        var link = await made.JsonAsync();
+        Assert.Equal(link.GetRawText(), (await again.JsonAsync()).GetRawText());
         var url = link.GetProperty("url").GetString()!;
         var viewToken = link.GetProperty("token").GetString()!;
         Assert.EndsWith($"/view/{viewToken}", url);
+        var shares = await Server.SendAsync(HttpMethod.Get, $"/api/sandboxes/{ada.SandboxId}/shares", ada.Token).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal([link.GetProperty("id").GetString()], shares.EnumerateArray().Select(s => s.GetProperty("id").GetString()));
 
         Assert.Contains("web ", await Server.KubectlOkAsync(ada.SandboxId, viewToken, "kubectl get deployments"));
         var write = await (await Server.KubectlAsync(ada.SandboxId, viewToken, "kubectl delete deployment web")).Content.ReadFromJsonAsync<JsonElement>();

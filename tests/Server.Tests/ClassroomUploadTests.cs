@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Playground.Server.Tests;
 
@@ -63,7 +62,7 @@ public sealed class ClassroomUploadTests(ServerFixture fixture) : IClassFixture<
     [InlineData("title: T\nobjects:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}", "line 6: objects[1]: configmaps \"a\" already exists")]
     public async Task A_bad_scenario_gets_400_naming_the_problem_and_no_classroom_is_stored(string scenario, string expected)
     {
-        var before = await ClassroomCountAsync();
+        var before = await Server.CountAsync("Classrooms");
 
         var response = await Server.Http.PostAsJsonAsync("/api/classrooms", new { name = "Bad", scenario });
 
@@ -71,7 +70,7 @@ public sealed class ClassroomUploadTests(ServerFixture fixture) : IClassFixture<
         var status = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Status", status.GetProperty("kind").GetString());
         Assert.Contains(expected, status.GetProperty("message").GetString());
-        Assert.Equal(before, await ClassroomCountAsync());
+        Assert.Equal(before, await Server.CountAsync("Classrooms"));
     }
 
     [Fact]
@@ -83,14 +82,5 @@ public sealed class ClassroomUploadTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Server.Http.PostAsync("/api/classrooms", new StringContent("name=x"))).StatusCode);
         var huge = await Server.Http.PostAsJsonAsync("/api/classrooms", new { name = "Huge", scenario = "title: T\ndescription: " + new string('x', 300 * 1024) });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
-    }
-
-    private async Task<long> ClassroomCountAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={Server.DatabaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Classrooms";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

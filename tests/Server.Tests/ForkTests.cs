@@ -41,24 +41,77 @@ public sealed class ForkTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     }
 
     [Fact]
-    public async Task A_browser_opening_a_fork_link_owns_the_new_sandbox_and_finds_it_in_its_list()
+    public async Task Opening_a_fork_link_only_asks_and_makes_nothing_until_its_form_is_posted()
     {
         var (id, token) = await Server.CreateSandboxAsync();
         await Server.SendAsync(HttpMethod.Patch, $"/api/sandboxes/{id}", token, new { name = "broken rollout" }).ExpectAsync(HttpStatusCode.OK);
-        var (_, fork, url) = await Server.ShareAsync(id, token, "fork");
+        var (_, _, url) = await Server.ShareAsync(id, token, "fork");
+        var path = new Uri(url).AbsolutePath;
+        var before = await Server.CountAsync("Sandboxes");
+
+        // What a link preview or a mail scanner does: a GET, or several.
+        for (var i = 0; i < 3; i++)
+        {
+            using var page = await Server.Http.GetAsync(path);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Make your own copy of sandbox “broken rollout”", html);
+            Assert.Contains(id, html);
+            Assert.Contains("Fork it", html);
+            Assert.False(page.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("pg.", StringComparison.Ordinal)));
+        }
+        Assert.Equal(before, await Server.CountAsync("Sandboxes"));
+
+        var browser = new SandboxBrowser(Server);
+        using var forked = await browser.SubmitAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, forked.StatusCode);
+        Assert.Equal(before + 1, await Server.CountAsync("Sandboxes"));
+        Assert.Matches("/s/[a-z0-9]+$", forked.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_browser_posting_a_fork_links_form_owns_the_new_sandbox_and_finds_it_in_its_list()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+        await Server.SendAsync(HttpMethod.Patch, $"/api/sandboxes/{id}", token, new { name = "broken rollout" }).ExpectAsync(HttpStatusCode.OK);
+        var (_, _, url) = await Server.ShareAsync(id, token, "fork");
         var browser = new SandboxBrowser(Server);
 
-        var workspace = await browser.OpenAsync(new Uri(url).AbsolutePath);
+        using var forked = await browser.SubmitAsync(new Uri(url).AbsolutePath);
 
-        var copy = workspace["/s/".Length..];
+        var copy = forked.Headers.Location!.ToString().Split("/s/")[1];
         Assert.NotEqual(id, copy);
         Assert.NotNull(browser["pg.visitor"]);
         Assert.Equal(copy, browser["pg.last"]);
         await browser.SendAsync(HttpMethod.Post, $"/api/sandboxes/{copy}/kubectl", new { command = "kubectl create configmap mine" }).ExpectAsync(HttpStatusCode.OK);
         var mine = await browser.SendAsync(HttpMethod.Get, "/api/sandboxes").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal([(copy, "broken rollout (fork)")], mine.EnumerateArray().Select(s => (s.GetProperty("id").GetString(), s.GetProperty("name").GetString())).ToList());
-        // A second opening is a second fork: the link is for whoever opens it.
-        Assert.NotEqual(workspace, await browser.OpenAsync(new Uri(url).AbsolutePath));
+        // A second post is a second fork: the link is for whoever opens it, as often as they like.
+        using var again = await browser.SubmitAsync(new Uri(url).AbsolutePath);
+        Assert.NotEqual(forked.Headers.Location, again.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_pages_antiforgery_token_or_to_a_link_revoked_meanwhile_forks_nothing()
+    {
+        var (id, token) = await Server.CreateSandboxAsync();
+        var (share, _, url) = await Server.ShareAsync(id, token, "fork");
+        var path = new Uri(url).AbsolutePath;
+        var browser = new SandboxBrowser(Server);
+        var (action, fields) = await browser.ReadFormAsync(path);
+        var before = await Server.CountAsync("Sandboxes");
+
+        // Another site's form can name the page's form, but has neither the page's token nor this browser's cookies.
+        using var foreign = await Server.SendAsync(HttpMethod.Post, path, content: new FormUrlEncodedContent(fields.Where(f => f.Key == "_handler")));
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        await Server.SendAsync(HttpMethod.Delete, $"/api/sandboxes/{id}/shares/{share}", token).ExpectAsync(HttpStatusCode.NoContent);
+        using var revoked = await browser.SendAsync(HttpMethod.Post, action, content: new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+        Assert.Contains("This fork link does not work: it was revoked, or its sandbox was deleted.", await revoked.Content.ReadAsStringAsync());
+        Assert.Equal(before, await Server.CountAsync("Sandboxes"));
+        Assert.Null(browser["pg.last"]);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class InstructorEntryTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Only_the_instructor_cookie_opens_a_students_sandbox_read_only_and_each_open_is_one_view_link()
+    public async Task Only_the_instructor_cookie_opens_a_students_sandbox_read_only_and_every_open_reuses_one_view_link()
     {
         var classroom = await ClassroomClient.CreateAsync(Server);
         var other = await ClassroomClient.CreateAsync(Server, name: "Other");
@@ -79,6 +79,9 @@ public sealed class InstructorEntryTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Matches($"^{Regex(Server.BaseAddress.ToString())}view/[\\w-]+$", opened.Headers.Location!.ToString());
         Assert.Equal(1, await ViewLinksAsync(ada));
+        var reopened = await SendAsync(HttpMethod.Post, watch, $"pg.cls.{classroom.Id}={classroom.InstructorToken}");
+        Assert.Equal(opened.Headers.Location, reopened.Headers.Location);
+        Assert.Equal(1, await ViewLinksAsync(ada));
         var view = await SendAsync(HttpMethod.Get, opened.Headers.Location.PathAndQuery);
         Assert.Equal($"/s/{ada.SandboxId}", view.Headers.Location!.OriginalString);
 
@@ -87,6 +90,33 @@ public sealed class InstructorEntryTests(ServerFixture fixture) : IClassFixture<
         var foreign = await SendAsync(HttpMethod.Post, $"/classrooms/{classroom.Id}/students/{stranger.SandboxId}/watch", $"pg.cls.{classroom.Id}={classroom.InstructorToken}");
         Assert.Equal($"/classrooms/{classroom.Id}", foreign.Headers.Location!.OriginalString);
         Assert.Equal(0, await ViewLinksAsync(stranger));
+    }
+
+    [Fact]
+    public async Task A_link_the_student_revoked_stays_revoked_the_next_open_makes_another_and_the_students_own_links_are_never_taken()
+    {
+        var classroom = await ClassroomClient.CreateAsync(Server);
+        var ada = await classroom.JoinOkAsync("Ada");
+        var watch = $"/classrooms/{classroom.Id}/students/{ada.SandboxId}/watch";
+        var instructor = $"pg.cls.{classroom.Id}={classroom.InstructorToken}";
+        var (_, own, _) = await Server.ShareAsync(ada.SandboxId, ada.Token, "view");
+
+        var first = (await SendAsync(HttpMethod.Post, watch, instructor)).Headers.Location!;
+        var token = first.AbsolutePath["/view/".Length..];
+        Assert.NotEqual(own, token);
+        // The dashboard's form and the API hand out the same link.
+        var api = await classroom.OkAsync(HttpMethod.Post, $"students/{ada.SandboxId}/view");
+        Assert.Equal(first.ToString(), api.GetProperty("url").GetString());
+        Assert.Equal(2, await ViewLinksAsync(ada));
+
+        await Server.SendAsync(HttpMethod.Delete, $"/api/sandboxes/{ada.SandboxId}/shares/{token}", ada.Token).ExpectAsync(HttpStatusCode.NoContent);
+        var second = (await SendAsync(HttpMethod.Post, watch, instructor)).Headers.Location!;
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.Gone, (await SendAsync(HttpMethod.Get, first.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(HttpMethod.Get, second.PathAndQuery)).StatusCode);
+        Assert.Equal(2, await ViewLinksAsync(ada));
+        await Server.KubectlOkAsync(ada.SandboxId, own, "kubectl get pods");
     }
 
     private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);

@@ -127,7 +127,9 @@ public sealed class SandboxApiTests(ServerFixture fixture) : IClassFixture<Serve
         Assert.Contains("httponly", tokenCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", tokenCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", tokenCookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(cookies, c => c.StartsWith($"pg.last={id}"));
+        // Who the browser is and where it was go also with a link from another site, or it would look new there.
+        Assert.Contains("samesite=lax", Assert.Single(cookies, c => c.StartsWith($"pg.last={id}")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", Assert.Single(cookies, c => c.StartsWith("pg.visitor=")), StringComparison.OrdinalIgnoreCase);
         var cookieHeader = string.Join("; ", cookies.Select(c => c.Split(';')[0]));
 
         var again = await Server.Http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "Cookie", cookieHeader } } });

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Playground.Server.Tests;
 
-/// <summary>"My sandboxes": a browser's own sandboxes, listed, named, reset and deleted, and another one created.</summary>
+/// <summary>"My sandboxes": a browser's own sandboxes, listed, named, reset and deleted, and another one created ("New sandbox").</summary>
 public sealed class SandboxListTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private PlaygroundServer Server => fixture.Server;
@@ -32,6 +32,50 @@ public sealed class SandboxListTests(ServerFixture fixture) : IClassFixture<Serv
         // "/" brings the browser back to its last sandbox, not to a new one.
         Assert.Equal($"/s/{named}", await browser.OpenAsync("/"));
         Assert.Single((await other.SendAsync(HttpMethod.Get, "/api/sandboxes").ExpectAsync(HttpStatusCode.OK)).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task New_sandbox_posts_a_form_that_makes_a_new_one_each_time_while_slash_keeps_returning_to_the_last()
+    {
+        var browser = new SandboxBrowser(Server);
+        var first = await browser.OpenAsync("/");
+
+        var made = await browser.SubmitAsync(first, "/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var second = made.Headers.Location!.OriginalString;
+        Assert.Matches("^/s/[a-z0-9]+$", second);
+        Assert.NotEqual(first, second);
+        var id = second["/s/".Length..];
+        Assert.Equal(id, browser["pg.last"]);
+        Assert.NotNull(browser[$"pg.sbx.{id}"]);
+        Assert.Equal(second, await browser.OpenAsync("/"));
+        var third = (await browser.SubmitAsync("/sandboxes", "/new")).Headers.Location!.OriginalString;
+        Assert.DoesNotContain(third, new[] { first, second });
+        var mine = await browser.SendAsync(HttpMethod.Get, "/api/sandboxes").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal([first, second, third], mine.EnumerateArray().Select(s => $"/s/{s.GetProperty("id").GetString()}").ToList());
+    }
+
+    [Fact]
+    public async Task A_post_to_new_without_the_pages_antiforgery_token_makes_nothing_and_sets_no_cookie()
+    {
+        var browser = new SandboxBrowser(Server);
+        await browser.OpenAsync("/");
+        var visitor = browser["pg.visitor"];
+        var before = await Server.CountAsync("Sandboxes");
+
+        // As another site's form arrives: without this browser's SameSite=Strict cookies; and as a stale form, with them but no token.
+        using var foreign = await Server.SendAsync(HttpMethod.Post, "/new", content: new FormUrlEncodedContent([]));
+        using var tokenless = await browser.SendAsync(HttpMethod.Post, "/new", content: new FormUrlEncodedContent([]));
+
+        foreach (var refused in new[] { foreign, tokenless })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("reload the page", (await refused.JsonAsync()).GetProperty("message").GetString());
+            Assert.False(refused.Headers.Contains("Set-Cookie"));
+        }
+        Assert.Equal(before, await Server.CountAsync("Sandboxes"));
+        Assert.Equal(visitor, browser["pg.visitor"]);
     }
 
     [Fact]

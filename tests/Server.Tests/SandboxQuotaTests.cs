@@ -42,7 +42,7 @@ public sealed class SandboxQuotaTests : IAsyncLifetime
         var (_, fork, _) = await _server.ShareAsync(id, token, "fork");
 
         await AssertForbiddenStatusAsync(await browser.SendAsync(HttpMethod.Post, $"/api/forks/{fork}"));
-        await AssertQuotaPageAsync(await browser.SendAsync(HttpMethod.Get, $"/fork/{fork}"));
+        await AssertQuotaPageAsync(await browser.SubmitAsync($"/fork/{fork}"));
         await AssertOwnsTwoAsync(browser);
     }
 

@@ -1,19 +1,32 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Playground.Server.Tests;
 
 /// <summary>Requests to the server's /api as an API client does them (a bearer token, or none), for the access, share and sandbox tests.</summary>
 public static class SandboxRequests
 {
-    public static Task<HttpResponseMessage> SendAsync(this PlaygroundServer server, HttpMethod method, string path, string? token = null, object? json = null, string? cookie = null)
+    /// <param name="content">A body other than JSON, such as a form's.</param>
+    public static Task<HttpResponseMessage> SendAsync(this PlaygroundServer server, HttpMethod method, string path, string? token = null, object? json = null, string? cookie = null,
+        HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (token is not null) request.Headers.Authorization = new("Bearer", token);
         if (cookie is not null) request.Headers.Add("Cookie", cookie);
-        if (json is not null) request.Content = JsonContent.Create(json);
+        request.Content = json is null ? content : JsonContent.Create(json);
         return server.Http.SendAsync(request);
+    }
+
+    /// <summary>How many rows a table of the server's SQLite file holds, read beside the running server.</summary>
+    public static async Task<long> CountAsync(this PlaygroundServer server, string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={server.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>

@@ -128,12 +128,14 @@ public sealed class ShareTests(ServerFixture fixture) : IClassFixture<ServerFixt
     {
         var (id, token) = await Server.CreateSandboxAsync();
         var (share, view, _) = await Server.ShareAsync(id, token, "view");
+        var (forkShare, fork, _) = await Server.ShareAsync(id, token, "fork");
         await Server.SendAsync(HttpMethod.Delete, $"/api/sandboxes/{id}/shares/{share}", token).ExpectAsync(HttpStatusCode.NoContent);
+        await Server.SendAsync(HttpMethod.Delete, $"/api/sandboxes/{id}/shares/{forkShare}", token).ExpectAsync(HttpStatusCode.NoContent);
 
-        foreach (var path in new[] { $"/view/{view}", $"/fork/{view}", "/view/nonsense" })
+        foreach (var path in new[] { $"/view/{view}", $"/fork/{view}", $"/fork/{fork}", "/view/nonsense", "/fork/nonsense" })
         {
             using var response = await Server.Http.GetAsync(path);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
             Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
             Assert.Contains("revoked, or its sandbox was deleted", await response.Content.ReadAsStringAsync());
         }

@@ -9,9 +9,6 @@ public interface IMySandboxes
     /// <summary>Oldest first; empty for a browser without a visitor id.</summary>
     Task<IReadOnlyList<MySandbox>> ListAsync();
 
-    /// <summary>A new sandbox owned by this browser; its id.</summary>
-    Task<string> CreateAsync();
-
     /// <summary>Null when renamed, else why the name was refused (nothing changed).</summary>
     Task<string?> RenameAsync(string sandboxId, string name);
 

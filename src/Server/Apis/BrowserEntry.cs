@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Playground.Client.Services;
 using Playground.Server.RateLimits;
 using Playground.Server.Sandboxes;
@@ -6,13 +7,14 @@ namespace Playground.Server.Apis;
 
 /// <summary>
 /// "/": a browser gets its visitor id on its first visit, then comes back to the last sandbox it owned, or gets a new
-/// one of its own (its token kept in an HttpOnly cookie).
+/// one of its own; POST /new (the header's "New sandbox"): always a new one. Its token is kept in an HttpOnly cookie.
 /// </summary>
 public static class BrowserEntry
 {
     public static IEndpointRouteBuilder MapBrowserEntry(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", EnterAsync);
+        routes.MapPost("/new", NewAsync);
         return routes;
     }
 
@@ -25,7 +27,24 @@ public static class BrowserEntry
         if (context.Request.Cookies[SandboxCredentials.LastSandboxCookie] is { } last
             && (await access.ResolveAsync(last, SandboxCredentials.For(context.Request, last) with { VisitorId = visitor }, cancellationToken)).Access == SandboxAccess.Owner)
             return TypedResults.Redirect($"/s/{last}");
+        return await CreateAsync(context, visitor, registry, cancellationToken);
+    }
 
+    /// <summary>
+    /// The form's antiforgery token is required because SameSite=Strict alone is not enough: another site's POST arrives
+    /// without this browser's cookies, looks like a first visit, and would replace its visitor id (its "My sandboxes").
+    /// </summary>
+    private static async Task<IResult> NewAsync(
+        HttpContext context, IAntiforgery antiforgery, SandboxRegistry registry, SandboxCreationLimiter creations, CancellationToken cancellationToken)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return StatusResults.Failure(StatusCodes.Status400BadRequest, "this form is out of date or came from another site: reload the page and press \"New sandbox\" again");
+        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
+        return await CreateAsync(context, Visitors.Ensure(context), registry, cancellationToken);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext context, string visitor, SandboxRegistry registry, CancellationToken cancellationToken)
+    {
         CreatedSandbox sandbox;
         try
         {

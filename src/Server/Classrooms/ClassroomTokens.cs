@@ -13,6 +13,13 @@ public static class ClassroomTokens
     public static string JoinCode(string classroomId, string instructorToken) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(instructorToken), Encoding.UTF8.GetBytes($"join:{classroomId}")).AsSpan(0, 16));
 
+    /// <summary>
+    /// The token of the instructor's view link <paramref name="shareId"/> to a student's sandbox: derived like the join code, so
+    /// that every "Open" of the same student finds that link again instead of making one more (256 bits, as a random token).
+    /// </summary>
+    public static string InstructorViewToken(string instructorToken, string shareId) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(instructorToken), Encoding.UTF8.GetBytes($"view:{shareId}")));
+
     /// <summary>The link a student opens: the browser page that asks for a display name and joins.</summary>
     public static string JoinUrl(HttpRequest request, string classroomId, string joinCode) => JoinUrl(Site(request), classroomId, joinCode);
 

@@ -34,17 +34,19 @@ public static class InstructorEntry
     }
 
     /// <summary>
-    /// A form's POST (into a new tab), so that a link followed by a crawler or a preview makes nothing: a new view link to
-    /// the student's sandbox, which the tab follows. The cookie is SameSite=Strict, so another site cannot post here for the instructor.
+    /// A form's POST (into a new tab), so that a link followed by a crawler or a preview makes nothing: the instructor's
+    /// view link to the student's sandbox (the same one each time), which the tab follows. The cookie is SameSite=Strict,
+    /// so another site cannot post here for the instructor.
     /// </summary>
     private static async Task<IResult> WatchAsync(string id, string sandboxId, HttpContext context, IDbContextFactory<PlaygroundDb> databases, ShareLinks links,
         CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var classroom = await InstructorAsync(id, context.Request.Cookies[Cookie(id)], db, cancellationToken);
+        var key = context.Request.Cookies[Cookie(id)];
+        var classroom = await InstructorAsync(id, key, db, cancellationToken);
         var student = classroom is null ? false : await db.Students.AnyAsync(s => s.SandboxId == sandboxId && s.ClassroomId == id, cancellationToken);
         if (!student) return Results.Redirect($"/classrooms/{Uri.EscapeDataString(id)}");
-        var link = await links.CreateAsync(sandboxId, ShareAccess.View, ClassroomTokens.Site(context.Request), cancellationToken);
+        var (link, _) = await StudentApis.InstructorViewLinkAsync(links, sandboxId, key!, ClassroomTokens.Site(context.Request), cancellationToken);
         return Results.Redirect(link.Url);
     }
 

@@ -143,19 +143,25 @@ public static class StudentApis
         await db.Students.Where(s => s.SandboxId == student.SandboxId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A view link to the student's sandbox, for the instructor to watch it live and read-only; it is one of the
-    /// sandbox's share links, so the student sees it in their list (and may revoke it), and it goes with the sandbox.
-    /// </summary>
-    private static async Task<Results<Created<CreatedShareLink>, JsonHttpResult<Status>>> ViewLinkAsync(
+    /// <summary>The instructor's view link to the student's sandbox: 201 when it was made now, 200 when it was there already.</summary>
+    private static async Task<Results<Created<CreatedShareLink>, Ok<CreatedShareLink>, JsonHttpResult<Status>>> ViewLinkAsync(
         string id, string sandboxId, HttpRequest request, IDbContextFactory<PlaygroundDb> databases, ShareLinks links, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var (_, student, refusal) = await StudentAsync(id, sandboxId, request, db, cancellationToken);
         if (student is null) return refusal!;
-        var link = await links.CreateAsync(student.SandboxId, ShareAccess.View, new Uri($"{request.Scheme}://{request.Host}"), cancellationToken);
-        return TypedResults.Created(link.Url, link);
+        var (link, created) = await InstructorViewLinkAsync(links, student.SandboxId, SandboxCredentials.Bearer(request)!, ClassroomTokens.Site(request), cancellationToken);
+        return created ? TypedResults.Created(link.Url, link) : TypedResults.Ok(link);
     }
+
+    /// <summary>
+    /// The one view link through which the instructor watches a student's sandbox live and read-only, made on the first
+    /// open and reused after; it is one of the sandbox's share links, so the student sees it in their list (and may
+    /// revoke it: the next open makes a new one), and it goes with the sandbox.
+    /// </summary>
+    internal static Task<(CreatedShareLink Link, bool Created)> InstructorViewLinkAsync(
+        ShareLinks links, string sandboxId, string instructorToken, Uri site, CancellationToken cancellationToken) =>
+        links.DerivedViewLinkAsync(sandboxId, shareId => ClassroomTokens.InstructorViewToken(instructorToken, shareId), site, cancellationToken);
 
     /// <summary>The classroom and its student <paramref name="sandboxId"/>, when the caller is its instructor.</summary>
     private static async Task<(StoredClassroom? Classroom, StoredStudent? Student, JsonHttpResult<Status>? Refusal)> StudentAsync(

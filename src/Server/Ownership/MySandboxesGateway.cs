@@ -11,13 +11,6 @@ internal sealed class MySandboxesGateway(OwnerGrants owner, SandboxRegistry regi
             ? [.. (await registry.ListAsync(visitor)).Select(s => new MySandbox(s.Id, s.Name, s.CreatedAt, s.LastActivityAt))]
             : [];
 
-    public async Task<string> CreateAsync()
-    {
-        // Without a visitor id nobody could open the new sandbox from this circuit: "/" gives one to every browser.
-        var visitor = owner.VisitorId ?? throw new UnauthorizedAccessException("this browser has no visitor id: open the playground's home page first");
-        return (await registry.CreateAsync(visitorId: visitor)).Id;
-    }
-
     public async Task<string?> RenameAsync(string sandboxId, string name)
     {
         var (checkedName, problem) = SandboxNames.Check(name);

@@ -33,7 +33,7 @@ public static class SandboxCredentials
     {
         var options = CookieOptions(response);
         response.Cookies.Append(TokenCookie(sandboxId), token, options);
-        if (own) response.Cookies.Append(LastSandboxCookie, sandboxId, options);
+        if (own) response.Cookies.Append(LastSandboxCookie, sandboxId, Visitors.NavigationCookieOptions(response));
     }
 
     /// <summary>Unreadable by scripts, never sent by other sites.</summary>

@@ -16,9 +16,16 @@ public static class Visitors
     {
         if (Of(context.Request) is { } visitor) return visitor;
         visitor = SandboxTokens.NewToken();
-        context.Response.Cookies.Append(Cookie, visitor, SandboxCredentials.CookieOptions(context.Response));
+        context.Response.Cookies.Append(Cookie, visitor, NavigationCookieOptions(context.Response));
         return visitor;
     }
+
+    /// <summary>
+    /// Sent also when a link on another site (a chat, a mail) opens the playground, or the browser would look new there and
+    /// be given a new id that replaces its own, and with it its "My sandboxes"; no GET changes anything for its holder.
+    /// </summary>
+    internal static CookieOptions NavigationCookieOptions(HttpResponse response) =>
+        new(SandboxCredentials.CookieOptions(response)) { SameSite = SameSiteMode.Lax };
 
     internal static string? Valid(string? value) =>
         value is { Length: 43 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? value : null;

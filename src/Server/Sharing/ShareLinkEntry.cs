@@ -6,15 +6,14 @@ using Playground.Server.Sandboxes;
 namespace Playground.Server.Sharing;
 
 /// <summary>
-/// /view/{token} and /fork/{token}, the addresses a share link hands out: they give the browser its cookies and send
-/// it to the workspace, which shows a view read-only.
+/// /view/{token}, the address a view link hands out: it gives the browser the link's cookie and sends it to the
+/// workspace, which shows the sandbox read-only. (A fork link's address is a page that asks first: Pages/Sharing/ForkLink.)
 /// </summary>
 public static class ShareLinkEntry
 {
     public static IEndpointRouteBuilder MapShareLinkEntry(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/view/{token}", ViewAsync);
-        routes.MapGet("/fork/{token}", ForkAsync);
         return routes;
     }
 
@@ -30,24 +29,7 @@ public static class ShareLinkEntry
         return Results.Redirect($"/s/{id}");
     }
 
-    /// <summary>A browser on its first visit is counted by its address, as on "/", since no visitor quota holds it yet.</summary>
-    private static async Task<IResult> ForkAsync(string token, HttpContext context, Forks forks, SandboxCreationLimiter creations, CancellationToken cancellationToken)
-    {
-        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
-        CreatedSandbox? fork;
-        try
-        {
-            fork = await forks.ForkAsync(token, Visitors.Ensure(context), cancellationToken);
-        }
-        catch (SandboxQuotaException e)
-        {
-            return BrowserPages.QuotaExceeded(e.Message);
-        }
-        if (fork is null) return Gone("This fork link does not work: it was revoked, or its sandbox was deleted.");
-        SandboxCredentials.Remember(context.Response, fork.Id, fork.Token);
-        return Results.Redirect($"/s/{fork.Id}");
-    }
-
+    /// <summary>A person followed the link: a page, not a Kubernetes Status; 410 as for a dead fork link, whether the link was revoked or never was.</summary>
     private static IResult Gone(string message) =>
-        BrowserPages.Message(StatusCodes.Status404NotFound, "Link not found", message, "/", "Start a sandbox of your own");
+        BrowserPages.Message(StatusCodes.Status410Gone, "Link not found", message, "/", "Start a sandbox of your own");
 }

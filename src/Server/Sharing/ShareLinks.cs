@@ -16,12 +16,40 @@ public sealed record CreatedShareLink(string Id, string Access, DateTimeOffset C
 /// </summary>
 public sealed class ShareLinks(IDbContextFactory<PlaygroundDb> databases, ShareRevocations revocations, TimeProvider time)
 {
-    public async Task<CreatedShareLink> CreateAsync(string sandboxId, string access, Uri site, CancellationToken cancellationToken = default)
+    /// <summary>One find-or-make of a derived link at a time, so that two quick presses still leave one link.</summary>
+    private readonly SemaphoreSlim _deriving = new(1, 1);
+
+    public Task<CreatedShareLink> CreateAsync(string sandboxId, string access, Uri site, CancellationToken cancellationToken = default) =>
+        AddAsync(sandboxId, access, SandboxTokens.NewId(), SandboxTokens.NewToken(), site, cancellationToken);
+
+    /// <summary>
+    /// The sandbox's view link whose token is <paramref name="tokenOf"/> its id, made when it has none (or it was revoked):
+    /// a holder who can derive the token again, such as a classroom's instructor, reuses one link however often they
+    /// open the sandbox, while only the token's hash is stored. Created is false when the link was there already.
+    /// </summary>
+    public async Task<(CreatedShareLink Link, bool Created)> DerivedViewLinkAsync(string sandboxId, Func<string, string> tokenOf, Uri site, CancellationToken cancellationToken = default)
     {
-        var token = SandboxTokens.NewToken();
+        await _deriving.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken);
+            var shares = await db.Shares.AsNoTracking().Where(s => s.SandboxId == sandboxId && s.Access == ShareAccess.View).ToListAsync(cancellationToken);
+            if (shares.FirstOrDefault(s => SandboxTokens.Matches(tokenOf(s.Id), s.TokenHash)) is { } mine)
+                return (LinkOf(mine, tokenOf(mine.Id), site), false);
+            var id = SandboxTokens.NewId();
+            return (await AddAsync(sandboxId, ShareAccess.View, id, tokenOf(id), site, cancellationToken), true);
+        }
+        finally
+        {
+            _deriving.Release();
+        }
+    }
+
+    private async Task<CreatedShareLink> AddAsync(string sandboxId, string access, string id, string token, Uri site, CancellationToken cancellationToken)
+    {
         var share = new StoredShare
         {
-            Id = SandboxTokens.NewId(),
+            Id = id,
             SandboxId = sandboxId,
             TokenHash = SandboxTokens.Hash(token),
             Access = access,
@@ -30,8 +58,11 @@ public sealed class ShareLinks(IDbContextFactory<PlaygroundDb> databases, ShareR
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Shares.Add(share);
         await db.SaveChangesAsync(cancellationToken);
-        return new CreatedShareLink(share.Id, access, share.CreatedAt, token, new Uri(site, $"/{access}/{token}").ToString());
+        return LinkOf(share, token, site);
     }
+
+    private static CreatedShareLink LinkOf(StoredShare share, string token, Uri site) =>
+        new(share.Id, share.Access, share.CreatedAt, token, new Uri(site, $"/{share.Access}/{token}").ToString());
 
     public async Task<IReadOnlyList<ShareLink>> ListAsync(string sandboxId, CancellationToken cancellationToken = default)
     {

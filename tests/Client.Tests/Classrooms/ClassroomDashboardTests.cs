@@ -66,7 +66,7 @@ public sealed class ClassroomDashboardTests : IAsyncLifetime
         var root = await (await OpenAsync()).MarkupAsync();
 
         Assert.Equal("This browser is not this classroom's instructor", root.Descendants("h1").Single().Text());
-        var form = root.Descendants("form").Single();
+        var form = root.SingleWithClass("classroom-key-form");
         Assert.Equal(("get", "/classrooms/c1/instructor"), ((string?)form.Attribute("method"), (string?)form.Attribute("action")));
         Assert.Equal("key", (string?)form.Descendants("input").Single().Attribute("name"));
         Assert.DoesNotContain("Ada", root.Text());

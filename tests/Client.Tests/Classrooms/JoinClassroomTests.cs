@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Playground.Client.Pages.Classrooms;
 using Playground.Client.Services;
@@ -20,7 +19,6 @@ public sealed class JoinClassroomTests : IAsyncLifetime
         _live = await LiveComponent<JoinClassroom>.RenderAsync(new Dictionary<string, object?> { ["ClassroomId"] = "c1" }, services => services
             .AddSingleton<IStudentGateway>(_classroom)
             .AddSingleton<NavigationManager>(_navigation)
-            .AddSingleton<AntiforgeryStateProvider, Antiforgery>()
             .AddSupplyValueFromQueryProvider());
         return _live;
     }
@@ -32,12 +30,12 @@ public sealed class JoinClassroomTests : IAsyncLifetime
 
         Assert.Equal("Join “Monday”", root.Descendants("h1").Single().Text());
         Assert.Contains("Deploy and scale", root.Descendants("p").First().Text());
-        var form = root.Descendants("form").Single();
+        var form = root.SingleWithClass("join-form");
         Assert.Equal("post", (string?)form.Attribute("method"));
         var name = form.Descendants("input").Single(i => (string?)i.Attribute("id") == "display-name");
         Assert.Equal(("DisplayName", ""), ((string?)name.Attribute("name"), (string?)name.Attribute("required")));
         Assert.Equal("Your name", form.Descendants("label").Single(l => (string?)l.Attribute("for") == "display-name").Text());
-        Assert.Contains(form.Descendants("input"), i => (string?)i.Attribute("type") == "hidden" && (string?)i.Attribute("value") == "token");
+        Assert.Contains(form.Descendants("input"), i => (string?)i.Attribute("type") == "hidden" && (string?)i.Attribute("value") == TestAntiforgery.Token);
         Assert.Equal("Join the classroom", form.Descendants("button").Single().Text());
         Assert.Null(_navigation.Went);
     }
@@ -47,7 +45,7 @@ public sealed class JoinClassroomTests : IAsyncLifetime
     {
         var live = await OpenAsync();
 
-        await live.SubmitAsync((await live.MarkupAsync()).Descendants("form").Single());
+        await live.SubmitAsync((await live.MarkupAsync()).SingleWithClass("join-form"));
         var root = await live.MarkupAsync();
 
         Assert.Equal(["join "], _classroom.Calls);
@@ -67,18 +65,20 @@ public sealed class JoinClassroomTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_closed_classroom_and_a_wrong_code_each_say_so_without_a_form()
+    public async Task A_closed_classroom_and_a_wrong_code_each_say_so_without_the_name_form_and_offer_a_sandbox_of_ones_own()
     {
         _classroom.Link = _classroom.Link with { State = JoinLinkState.Closed };
         var closed = await (await OpenAsync()).MarkupAsync();
         Assert.Equal("This classroom is closed", closed.Descendants("h1").Single().Text());
         Assert.Contains("“Monday” takes no new students", closed.Text());
-        Assert.Empty(closed.Descendants("form"));
+        Assert.Empty(closed.WithClass("join-form"));
+        Assert.Equal("Start a sandbox of your own", closed.Descendants("main").Single().SingleWithClass("new-sandbox").Text());
         await _live!.DisposeAsync();
 
         var wrong = await (await OpenAsync("nope")).MarkupAsync();
         Assert.Equal("This join link does not work", wrong.Descendants("h1").Single().Text());
-        Assert.Empty(wrong.Descendants("form"));
+        Assert.Empty(wrong.WithClass("join-form"));
+        Assert.Equal("Start a sandbox of your own", wrong.Descendants("main").Single().SingleWithClass("new-sandbox").Text());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -96,10 +96,5 @@ public sealed class JoinClassroomTests : IAsyncLifetime
         public string? Went { get; private set; }
 
         protected override void NavigateToCore(string uri, NavigationOptions options) => Went = ToAbsoluteUri(uri).ToString();
-    }
-
-    private sealed class Antiforgery : AntiforgeryStateProvider
-    {
-        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("token", "__RequestVerificationToken");
     }
 }

@@ -27,7 +27,7 @@ public sealed class NewClassroomTests : IAsyncLifetime
         Assert.Equal("Name of the classroom", root.Descendants("label").Single(l => (string?)l.Attribute("for") == "classroom-name").Text());
 
         await live.ChooseAsync(root.Descendants("input").Single(i => (string?)i.Attribute("id") == "classroom-name"), "Monday");
-        await live.SubmitAsync(root.Descendants("form").Single());
+        await live.SubmitAsync(root.Descendants("main").Single().Descendants("form").Single());
         root = await live.MarkupAsync();
 
         Assert.Equal(["create Monday deploy-and-scale"], _classrooms.Calls);
@@ -44,7 +44,7 @@ public sealed class NewClassroomTests : IAsyncLifetime
     public async Task Without_a_name_or_with_an_upload_not_yet_checked_it_says_what_is_missing_and_creates_nothing()
     {
         var live = await OpenAsync();
-        var form = (await live.MarkupAsync()).Descendants("form").Single();
+        var form = (await live.MarkupAsync()).Descendants("main").Single().Descendants("form").Single();
 
         await live.SubmitAsync(form);
         Assert.Equal("Error: Give the classroom a name.", (await live.MarkupAsync()).SingleWithClass("classroom-problem").Text());
@@ -53,7 +53,7 @@ public sealed class NewClassroomTests : IAsyncLifetime
         await live.ChooseAsync(root.Descendants("input").Single(i => (string?)i.Attribute("id") == "classroom-name"), "Monday");
         await live.ChooseAsync(root.Descendants("input").Single(i => (string?)i.Attribute("id") == "scenario-upload"), "upload");
         root = await live.MarkupAsync();
-        await live.SubmitAsync(root.Descendants("form").Single());
+        await live.SubmitAsync(root.Descendants("main").Single().Descendants("form").Single());
 
         Assert.Equal("Error: Choose a scenario file without problems first.", (await live.MarkupAsync()).SingleWithClass("classroom-problem").Text());
         Assert.Empty(_classrooms.Calls);

@@ -51,6 +51,25 @@ public class AppHeaderTests
     [Theory]
     [InlineData(null)]
     [InlineData("abc123")]
+    public async Task New_sandbox_is_a_form_that_posts_to_new_with_its_antiforgery_token_and_new_classroom_a_link(string? sandboxId)
+    {
+        var header = await RenderAsync(sandboxId, T0);
+
+        var form = header.SingleWithClass("new-sandbox");
+        Assert.Equal(("form", "post", "/new"), (form.Name.LocalName, (string?)form.Attribute("method"), (string?)form.Attribute("action")));
+        var token = Assert.Single(form.Descendants("input"));
+        Assert.Equal(("hidden", "__RequestVerificationToken", TestAntiforgery.Token), ((string?)token.Attribute("type"), (string?)token.Attribute("name"), (string?)token.Attribute("value")));
+        var button = Assert.Single(form.Descendants("button"));
+        Assert.Equal(("submit", "New sandbox"), ((string?)button.Attribute("type"), button.Text()));
+        var classroom = header.SingleWithClass("new-classroom-link");
+        Assert.Equal(("a", "/classrooms/new", "New classroom"), (classroom.Name.LocalName, (string?)classroom.Attribute("href"), classroom.Text()));
+        // "/" comes back to the last sandbox: only the brand, the way home, still points there.
+        Assert.Equal(["brand"], header.Descendants("a").Where(a => (string?)a.Attribute("href") == "/").Select(a => (string?)a.Attribute("class")));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("abc123")]
     public async Task Every_page_has_a_theme_toggle_button_with_a_name_and_a_pressed_state(string? sandboxId)
     {
         var header = await RenderAsync(sandboxId, now: null);

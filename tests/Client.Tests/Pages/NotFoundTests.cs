@@ -12,8 +12,8 @@ public class NotFoundTests
         var main = page.Descendants("main").Single();
         Assert.Equal("main", (string?)main.Attribute("id"));
         Assert.Equal("Page not found", main.Element("h1")!.Text());
-        var link = main.Descendants("a").Single();
-        Assert.Equal(("/", "Start a new sandbox"), ((string?)link.Attribute("href"), link.Text()));
+        var form = main.Descendants("form").Single();
+        Assert.Equal(("post", "/new", "Start a new sandbox"), ((string?)form.Attribute("method"), (string?)form.Attribute("action"), form.Element("button")!.Text()));
         // The header is there too, with its theme toggle, but no kubeconfig: there is no sandbox here.
         Assert.Single(page.WithClass("theme-toggle"));
         Assert.Empty(page.WithClass("kubeconfig"));

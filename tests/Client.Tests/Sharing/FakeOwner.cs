@@ -28,12 +28,6 @@ public sealed class FakeOwner : IShareGateway, IMySandboxes
     Task<IReadOnlyList<MySandbox>> IMySandboxes.ListAsync() =>
         FailListing ? Task.FromException<IReadOnlyList<MySandbox>>(new InvalidOperationException("the server is restarting")) : Task.FromResult<IReadOnlyList<MySandbox>>([.. Sandboxes]);
 
-    public Task<string> CreateAsync()
-    {
-        Sandboxes.Add(new MySandbox("newsandbox01", "sandbox 2", T0, T0));
-        return Task.FromResult("newsandbox01");
-    }
-
     public Task<string?> RenameAsync(string sandboxId, string name)
     {
         if (string.IsNullOrWhiteSpace(name)) return Task.FromResult<string?>("name must not be empty");

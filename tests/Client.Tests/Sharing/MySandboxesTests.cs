@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Playground.Client.Pages;
@@ -9,13 +8,9 @@ namespace Playground.Client.Tests.Sharing;
 
 public class MySandboxesTests
 {
-    private static async Task<(LiveComponent<MySandboxes> Page, FakeNavigation Navigation)> RenderAsync(FakeOwner owner)
-    {
-        var navigation = new FakeNavigation();
-        var page = await LiveComponent<MySandboxes>.RenderAsync(new Dictionary<string, object?>(), services => services
-            .AddSingleton<IMySandboxes>(owner).AddSingleton<NavigationManager>(navigation).AddSingleton<IJSRuntime>(new RecordingJs()));
-        return (page, navigation);
-    }
+    private static Task<LiveComponent<MySandboxes>> RenderAsync(FakeOwner owner) =>
+        LiveComponent<MySandboxes>.RenderAsync(new Dictionary<string, object?>(), services => services
+            .AddSingleton<IMySandboxes>(owner).AddSingleton<IJSRuntime>(new RecordingJs()));
 
     private static FakeOwner TwoSandboxes() => new()
     {
@@ -25,7 +20,7 @@ public class MySandboxesTests
     [Fact]
     public async Task Lists_each_sandbox_with_its_id_dates_and_an_open_link()
     {
-        var (page, _) = await RenderAsync(TwoSandboxes());
+        var page = await RenderAsync(TwoSandboxes());
         await using var _page = page;
 
         var rows = (await page.MarkupAsync()).WithClass("sandbox-row").ToList();
@@ -37,23 +32,24 @@ public class MySandboxesTests
     }
 
     [Fact]
-    public async Task A_browser_without_sandboxes_is_told_so_and_can_create_one()
+    public async Task A_browser_without_sandboxes_is_told_so_and_can_create_one_as_the_header_does()
     {
-        var owner = new FakeOwner();
-        var (page, navigation) = await RenderAsync(owner);
+        var page = await RenderAsync(new FakeOwner());
         await using var _page = page;
-        Assert.Contains("owns no sandbox yet", (await page.MarkupAsync()).SingleWithClass("sandbox-empty").Text());
+        var markup = await page.MarkupAsync();
+        Assert.Contains("owns no sandbox yet", markup.SingleWithClass("sandbox-empty").Text());
 
-        await page.ClickAsync((await page.MarkupAsync()).SingleWithClass("sandbox-create"));
-
-        Assert.Equal("http://127.0.0.1:5080/s/newsandbox01", navigation.Went);
+        var create = markup.SingleWithClass("sandbox-create");
+        Assert.Equal(("submit", "Create another sandbox"), ((string?)create.Attribute("type"), create.Text()));
+        var form = create.Parent!;
+        Assert.Equal(("post", "/new"), ((string?)form.Attribute("method"), (string?)form.Attribute("action")));
     }
 
     [Fact]
     public async Task Renaming_happens_in_place_and_can_be_cancelled_or_saved()
     {
         var owner = TwoSandboxes();
-        var (page, _) = await RenderAsync(owner);
+        var page = await RenderAsync(owner);
         await using var _page = page;
         await page.ClickAsync((await page.MarkupAsync()).WithClass("sandbox-rename-start").First());
         var form = (await page.MarkupAsync()).SingleWithClass("sandbox-rename");
@@ -74,7 +70,7 @@ public class MySandboxesTests
     public async Task Delete_and_reset_ask_first_and_say_what_was_done()
     {
         var owner = TwoSandboxes();
-        var (page, _) = await RenderAsync(owner);
+        var page = await RenderAsync(owner);
         await using var _page = page;
 
         await page.ClickAsync((await page.MarkupAsync()).WithClass("sandbox-delete").First());

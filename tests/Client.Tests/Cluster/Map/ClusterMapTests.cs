@@ -51,6 +51,19 @@ public partial class ClusterMapTests
     }
 
     [Fact]
+    public async Task Leaving_the_page_while_the_map_attaches_its_lines_leaves_the_circuit_running()
+    {
+        var left = await PageLeftWhileStarting.LeaveAsync(builder =>
+        {
+            builder.OpenComponent<ClusterMap>(0);
+            builder.AddComponentParameter(1, nameof(ClusterMap.Cluster), new LiveCluster());
+            builder.CloseComponent();
+        });
+
+        Assert.Empty(left.WithClass("cluster-map"));
+    }
+
+    [Fact]
     public async Task A_service_lists_the_pods_it_selects_and_each_has_a_chip_on_its_node_to_draw_a_line_to()
     {
         var (map, _) = await RenderAfterAsync(WebApp);
