@@ -63,9 +63,17 @@ public static class IsolationMatrix
             new("another browser naming the victim as its last sandbox", () => Api(v, "GET", "/", cookie: $"{v.AttackerCookies}; pg.last={v.VictimId}"), [HttpStatusCode.Redirect],
                 r => r.Headers.Location?.OriginalString == $"/s/{v.VictimId}" ? "redirected into the victim's sandbox" : null),
         ]),
-        ["POST /api/forks/{token}"] = new("public: a fork link's token is the credential; anything else is 404", v => Links(v, "POST", "/api/forks/", v.ViewToken)),
-        ["GET /view/{token}"] = new("public: a view link's token is the credential; anything else is a 404 page", v => Links(v, "GET", "/view/", v.ForkToken)),
-        ["GET /fork/{token}"] = new("public: a fork link's token is the credential; anything else is a 404 page", v => Links(v, "GET", "/fork/", v.ViewToken)),
+        ["POST /api/forks/{token}"] = new("public: a fork link's token is the credential; anything else is 404", v => Links(v, "POST", "/api/forks/", v.ViewToken, NotFound)),
+        ["GET /view/{token}"] = new("public: a view link's token is the credential; anything else is a 410 page", v => Links(v, "GET", "/view/", v.ForkToken, HttpStatusCode.Gone)),
+        ["GET,POST /fork/{Token}"] = new("public: a page that asks before it forks; a fork link's token is the credential (anything else is a 410 page), and its POST needs the page's antiforgery token", v =>
+        [
+            .. Links(v, "GET", "/fork/", v.ViewToken, HttpStatusCode.Gone),
+            new("another site's form, without the page's token", () => Api(v, "POST", $"/fork/{v.ForkToken}", cookie: v.AttackerCookies), [HttpStatusCode.BadRequest]),
+        ]),
+        ["POST /new"] = new("public: makes the calling browser a sandbox of its own; it needs the page's antiforgery token (SandboxListTests)", v =>
+        [
+            new("another site's form, without the page's token", () => Api(v, "POST", "/new", cookie: v.AttackerCookies), [HttpStatusCode.BadRequest]),
+        ]),
 
         ["GET /api/scenarios"] = new("public: the built-in scenario catalog"),
         ["POST /api/classrooms/"] = new("public: anyone may start a classroom of their own"),
@@ -201,11 +209,11 @@ public static class IsolationMatrix
     }
 
     /// <summary>A link route tried with a guessed token, a malformed one, and the victim's link of the other kind.</summary>
-    private static IEnumerable<Probe> Links(IsolationVictims v, string method, string prefix, string otherKind) =>
+    private static IEnumerable<Probe> Links(IsolationVictims v, string method, string prefix, string otherKind, HttpStatusCode refusal) =>
     [
-        new("a guessed token", () => Api(v, method, prefix + new string('A', 43)), [NotFound]),
-        new("a malformed token", () => Api(v, method, prefix + IsolationVictims.MalformedId), [NotFound]),
-        new("the victim's link of the other kind", () => Api(v, method, prefix + otherKind), [NotFound]),
+        new("a guessed token", () => Api(v, method, prefix + new string('A', 43)), [refusal]),
+        new("a malformed token", () => Api(v, method, prefix + IsolationVictims.MalformedId), [refusal]),
+        new("the victim's link of the other kind", () => Api(v, method, prefix + otherKind), [refusal]),
     ];
 
     /// <summary>Every stranger on one Kubernetes API request; a view token too when the request writes or execs.</summary>
