@@ -21,8 +21,7 @@ public static class BrowserEntry
     private static async Task<IResult> EnterAsync(
         HttpContext context, SandboxRegistry registry, SandboxAccessControl access, SandboxCreationLimiter creations, CancellationToken cancellationToken)
     {
-        // A new visitor id counts against the address, or a client that drops its cookies would get a sandbox quota each time.
-        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
+        if (creations.TryAcquireForNewVisitor(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
         var visitor = Visitors.Ensure(context);
         if (context.Request.Cookies[SandboxCredentials.LastSandboxCookie] is { } last
             && (await access.ResolveAsync(last, SandboxCredentials.For(context.Request, last) with { VisitorId = visitor }, cancellationToken)).Access == SandboxAccess.Owner)
@@ -39,7 +38,7 @@ public static class BrowserEntry
     {
         if (!await antiforgery.IsRequestValidAsync(context))
             return StatusResults.Failure(StatusCodes.Status400BadRequest, "this form is out of date or came from another site: reload the page and press \"New sandbox\" again");
-        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
+        if (creations.TryAcquireForNewVisitor(context) is { } tooMany) return BrowserPages.TooManyCreations(tooMany);
         return await CreateAsync(context, Visitors.Ensure(context), registry, cancellationToken);
     }
 

@@ -38,5 +38,12 @@ public sealed class SandboxCreationLimiter : IDisposable
         return $"too many sandboxes created from this address: at most {PerHour} an hour without a visitor cookie; keep using the ones you have, or open the playground in a browser";
     }
 
+    /// <summary>
+    /// A browser without a visitor id yet (its first visit, or a client that drops its cookies) is counted by its address,
+    /// since no per-visitor quota holds it; the refusal to answer with, or null.
+    /// </summary>
+    public string? TryAcquireForNewVisitor(HttpContext context) =>
+        Sandboxes.Visitors.Of(context.Request) is null ? TryAcquire(context) : null;
+
     public void Dispose() => _buckets.Dispose();
 }

@@ -16,8 +16,7 @@ internal sealed class ForkGateway(ShareLinks links, SandboxRegistry registry, Fo
     public async Task<ForkOutcome> ForkAsync(string token)
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("forking answers with the copy's cookie: call it from a statically rendered page");
-        // A browser on its first visit is counted by its address, as on "/", since no visitor quota holds it yet.
-        if (Visitors.Of(context.Request) is null && creations.TryAcquire(context) is { } tooMany)
+        if (creations.TryAcquireForNewVisitor(context) is { } tooMany)
         {
             context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return new ForkOutcome(null, tooMany);
